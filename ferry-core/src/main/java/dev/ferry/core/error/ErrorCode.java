@@ -1,0 +1,47 @@
+package dev.ferry.core.error;
+
+/** Every way a Ferry operation can fail, with the process exit code the CLI maps it to. */
+public enum ErrorCode {
+    /** Bad command line or configuration. */
+    USAGE(2),
+    /** The JDBC URL names an engine no dialect handles. */
+    UNKNOWN_ENGINE(2),
+    /** Host unreachable, connection refused, timed out. */
+    CONNECTION_FAILED(1),
+    /** Wrong user or password. */
+    AUTHENTICATION_FAILED(1),
+    /** The database user lacks a privilege the operation needs. */
+    PERMISSION_DENIED(1),
+    /** No archive at the given path. */
+    ARCHIVE_NOT_FOUND(1),
+    /** The archive fails a checksum, cannot be decoded, or is incomplete. */
+    ARCHIVE_CORRUPT(1),
+    /** The archive was written by a newer format version. */
+    ARCHIVE_UNSUPPORTED(1),
+    /** Something exists where Ferry would write (an archive path, a non-empty database). */
+    TARGET_NOT_EMPTY(1),
+    /** No space left on a device. */
+    DISK_FULL(1),
+    /** An I/O error other than disk full. */
+    IO_FAILED(1),
+    /** Reading the schema or rows from the source failed. */
+    BACKUP_FAILED(1),
+    /** Creating the schema or loading rows into the target failed; the target was rolled back. */
+    RESTORE_FAILED(1),
+    /** Counts or content hashes differ after an operation. */
+    PROOF_MISMATCH(1),
+    /** The operation was interrupted. */
+    INTERRUPTED(130),
+    /** A bug in Ferry. */
+    INTERNAL(1);
+
+    private final int exitCode;
+
+    ErrorCode(int exitCode) {
+        this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+}

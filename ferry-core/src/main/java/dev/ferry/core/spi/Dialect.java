@@ -1,0 +1,55 @@
+package dev.ferry.core.spi;
+
+import dev.ferry.core.model.Schema;
+import dev.ferry.core.model.Table;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * One database engine, as Ferry sees it. Implementations are stateless and thread-safe; every method
+ * that touches a database takes the connection or connection spec to use.
+ */
+public interface Dialect {
+
+    /** A short stable id written into archives: {@code postgresql}, {@code mysql}, {@code sqlite}. */
+    String id();
+
+    /** The JDBC URL prefixes this dialect accepts, e.g. {@code jdbc:postgresql:}. */
+    List<String> urlPrefixes();
+
+    default boolean acceptsUrl(String url) {
+        return urlPrefixes().stream().anyMatch(url::startsWith);
+    }
+
+    /**
+     * Opens a connection with the engine's settings for Ferry (session time zone UTC, fetch modes,
+     * read-only where asked). The caller closes it.
+     */
+    Connection connect(ConnectionSpec spec, boolean readOnly) throws SQLException;
+
+    /** Engine product, version and current database name, for the manifest and messages. */
+    ServerInfo describe(Connection connection) throws SQLException;
+
+    /** Quotes an identifier for this engine, doubling any embedded quote character. */
+    String quote(String identifier);
+
+    /**
+     * Opens {@code workers} read-only connections that all see the same point in time. Where the
+     * engine or the user's privileges cannot line up several snapshots, it returns fewer
+     * connections (at least one) and says why in {@link Snapshot#note()}.
+     */
+    Snapshot openSnapshot(ConnectionSpec source, int workers) throws SQLException;
+
+    /**
+     * Reads the schema. {@code namespaces} empty means the engine's default: every non-system
+     * schema (PostgreSQL), the connected database (MariaDB), main (SQLite).
+     */
+    Schema introspect(Connection connection, List<String> namespaces) throws SQLException;
+
+    /** Streams a table's rows; values in the order of {@link Table#loadedColumns()}. */
+    RowCursor readRows(Connection connection, Table table) throws SQLException;
+
+    /** Prepares to restore into the database at {@code target}; nothing is written until {@link RestoreTarget#begin}. */
+    RestoreTarget openRestore(ConnectionSpec target) throws SQLException;
+}
