@@ -1,0 +1,37 @@
+package dev.ferry.core.archive;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** Constants and the JSON mapper of the archive format. */
+public final class ArchiveFormat {
+    /** Incremented on any incompatible change; readers refuse newer versions. */
+    public static final int VERSION = 1;
+    public static final String MANIFEST = "manifest.json";
+    public static final String MANIFEST_CHECKSUM = "manifest.json.sha256";
+    public static final String SCHEMA = "schema.json";
+    public static final String DATA_DIR = "data";
+    /** The first bytes of every (decompressed) row chunk. */
+    static final byte[] CHUNK_MAGIC = "FERRYROWS1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** A chunk is closed after this many rows ... */
+    static final long CHUNK_MAX_ROWS = 1_000_000;
+    /** ... or this many encoded (uncompressed) bytes, whichever comes first. */
+    static final long CHUNK_MAX_BYTES = 256L * 1024 * 1024;
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(com.fasterxml.jackson.databind.MapperFeature.AUTO_DETECT_IS_GETTERS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ArchiveFormat() {
+    }
+
+    /** The shared mapper (thread-safe), for callers that print manifests as JSON. */
+    public static ObjectMapper json() {
+        return JSON;
+    }
+}

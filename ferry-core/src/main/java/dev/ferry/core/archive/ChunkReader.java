@@ -1,0 +1,123 @@
+package dev.ferry.core.archive;
+
+import com.github.luben.zstd.ZstdInputStream;
+import dev.ferry.core.error.ErrorCode;
+import dev.ferry.core.error.FerryException;
+import dev.ferry.core.value.RowHasher;
+import dev.ferry.core.value.ValueDecoder;
+import dev.ferry.core.value.ValueInput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * Streams the rows of one chunk file, checking as it goes: the magic, every value's encoding, the
+ * END tag with the row count, and at the end the file's SHA-256 and the rows' content hash against
+ * the manifest. Any mismatch is an {@link ErrorCode#ARCHIVE_CORRUPT} naming the file and table.
+ */
+public final class ChunkReader implements AutoCloseable {
+    private static final int END_TAG = 0xFF;
+
+    private final Manifest.ChunkEntry entry;
+    private final String table;
+    private final InputStream raw;
+    private final MessageDigest sha = ChunkWriter.sha256();
+    private final DigestInputStream digested;
+    private final ValueInput in;
+    private final Object[] row;
+    private final RowHasher hasher = new RowHasher();
+    private boolean done;
+
+    ChunkReader(Path file, Manifest.ChunkEntry entry, String table, int columns) {
+        this.entry = entry;
+        this.table = table;
+        this.row = new Object[columns];
+        try {
+            long size = Files.size(file);
+            if (size != entry.bytes()) {
+                throw corrupt("is " + size + " bytes, the manifest says " + entry.bytes() + " (truncated or replaced)");
+            }
+            this.raw = Files.newInputStream(file);
+            this.digested = new DigestInputStream(raw, sha);
+            this.in = new ValueInput(new ZstdInputStream(digested));
+            byte[] magic = new byte[ArchiveFormat.CHUNK_MAGIC.length];
+            for (int i = 0; i < magic.length; i++) {
+                magic[i] = (byte) in.readByte();
+            }
+            if (!Arrays.equals(magic, ArchiveFormat.CHUNK_MAGIC)) {
+                throw corrupt("does not start with the Ferry row-chunk header");
+            }
+        } catch (IOException e) {
+            throw corrupt("cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The next row (the array is reused), or null after the last row once every check has passed. */
+    public Object[] next() {
+        if (done) {
+            return null;
+        }
+        try {
+            int tag = in.readByte();
+            if (tag == END_TAG) {
+                finish();
+                return null;
+            }
+            row[0] = ValueDecoder.decode(tag, in);
+            for (int i = 1; i < row.length; i++) {
+                int t = in.readByte();
+                if (t == END_TAG) {
+                    throw corrupt("ends in the middle of row " + (hasher.hash().rows() + 1));
+                }
+                row[i] = ValueDecoder.decode(t, in);
+            }
+            hasher.add(row);
+            return row;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof FerryException fe) {
+                throw fe;
+            }
+            throw corrupt("is damaged near row " + (hasher.hash().rows() + 1) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void finish() throws IOException {
+        long count = in.readVarLong();
+        long read = hasher.hash().rows();
+        if (count != read || count != entry.rows()) {
+            throw corrupt("holds " + read + " rows, its trailer says " + count + " and the manifest " + entry.rows());
+        }
+        digested.transferTo(java.io.OutputStream.nullOutputStream());
+        String actual = HexFormat.of().formatHex(sha.digest());
+        if (!actual.equals(entry.sha256())) {
+            throw corrupt("fails its SHA-256 check (expected " + entry.sha256() + ", found " + actual + ")");
+        }
+        if (!hasher.hash().hex().equals(entry.hash())) {
+            throw corrupt("rows do not match the content hash in the manifest");
+        }
+        done = true;
+    }
+
+    @Override
+    public void close() {
+        try {
+            raw.close();
+        } catch (IOException ignored) {
+            // read-only file
+        }
+    }
+
+    private FerryException corrupt(String what) {
+        return corrupt(what, null);
+    }
+
+    private FerryException corrupt(String what, Throwable cause) {
+        return new FerryException(ErrorCode.ARCHIVE_CORRUPT, "Archive file " + entry.file() + " (table " + table + ") "
+                + what + ". The archive is damaged; use another backup.", cause);
+    }
+}
