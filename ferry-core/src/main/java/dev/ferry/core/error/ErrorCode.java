@@ -30,6 +30,8 @@ public enum ErrorCode {
     RESTORE_FAILED(1),
     /** Counts or content hashes differ after an operation. */
     PROOF_MISMATCH(1),
+    /** The archive or request needs something this version of Ferry cannot do yet. */
+    UNSUPPORTED(1),
     /** The operation was interrupted. */
     INTERRUPTED(130),
     /** A bug in Ferry. */
