@@ -12,8 +12,8 @@ public final class IoErrors {
 
     public static FerryException wrap(IOException e, String action, Path where) {
         if (isDiskFull(e)) {
-            return new FerryException(ErrorCode.DISK_FULL, "Disk full while " + action + " " + where
-                    + ": free space on that file system or choose another location.", e);
+            return new FerryException(ErrorCode.DISK_FULL, "Disk full (no space left, or a file-size limit reached) while "
+                    + action + " " + where + ": free space on that file system or choose another location.", e);
         }
         return new FerryException(ErrorCode.IO_FAILED, "I/O error while " + action + " " + where + ": " + e, e);
     }
