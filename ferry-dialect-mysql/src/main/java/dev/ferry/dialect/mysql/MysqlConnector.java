@@ -4,7 +4,7 @@ import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.error.FerryException;
 import dev.ferry.core.spi.ConnectionSpec;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -17,6 +17,9 @@ import java.util.Properties;
 final class MysqlConnector {
     /** The session sql_mode of every Ferry connection. */
     static final String SQL_MODE = "STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,ALLOW_INVALID_DATES,NO_ENGINE_SUBSTITUTION";
+
+    /** Used directly, so MySQL Connector/J on the same class path cannot take jdbc:mysql: URLs. */
+    private static final Driver DRIVER = new org.mariadb.jdbc.Driver();
 
     private MysqlConnector() {
     }
@@ -49,9 +52,24 @@ final class MysqlConnector {
         return p;
     }
 
+    /**
+     * The URL for Connector/J, which takes {@code jdbc:mysql:} only with permitMysqlScheme in the URL
+     * itself (its acceptsURL does not see properties).
+     */
+    static String driverUrl(String url) {
+        if (!url.startsWith("jdbc:mysql:") || url.contains("permitMysqlScheme")) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
+    }
+
     private static Connection openRaw(ConnectionSpec spec) throws SQLException {
         try {
-            return DriverManager.getConnection(spec.url(), properties(spec));
+            Connection c = DRIVER.connect(driverUrl(spec.url()), properties(spec));
+            if (c == null) {
+                throw new SQLException("Connector/J does not accept the URL " + spec.redactedUrl(), "08001");
+            }
+            return c;
         } catch (SQLException e) {
             throw translate(spec, e);
         }
