@@ -4,6 +4,7 @@ import dev.ferry.core.model.CheckConstraint;
 import dev.ferry.core.model.Column;
 import dev.ferry.core.model.ForeignKey;
 import dev.ferry.core.model.Index;
+import dev.ferry.core.model.Sequence;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.model.UniqueConstraint;
 import dev.ferry.core.model.View;
@@ -108,6 +109,18 @@ final class MysqlDdl {
 
     static String setAutoIncrement(Table table, String database, long next) {
         return "ALTER TABLE " + Sql.qualified(database, table.name().name()) + " AUTO_INCREMENT = " + next;
+    }
+
+    static String createSequence(Sequence s, String database) {
+        return "CREATE SEQUENCE " + Sql.qualified(database, s.name().name()) + " START WITH " + s.start()
+                + " MINVALUE " + s.minValue() + " MAXVALUE " + s.maxValue() + " INCREMENT BY " + s.increment()
+                + (s.cycle() ? " CYCLE" : " NOCYCLE");
+    }
+
+    /** Positions a sequence so its next value is the source's next value (or the one after lastValue). */
+    static String setSequence(Sequence s, String database) {
+        return "SELECT SETVAL(" + Sql.qualified(database, s.name().name()) + ", " + s.lastValue() + ", "
+                + (s.called() ? 1 : 0) + ")";
     }
 
     static String createView(View view) {

@@ -5,6 +5,7 @@ import dev.ferry.core.error.FerryException;
 import dev.ferry.core.model.Column;
 import dev.ferry.core.model.QualifiedName;
 import dev.ferry.core.model.Schema;
+import dev.ferry.core.model.Sequence;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.ConnectionSpec;
 import dev.ferry.core.spi.RestoreTarget;
@@ -89,6 +90,11 @@ public final class MysqlRestoreTarget implements RestoreTarget {
             beginDirect(e);
         }
         Sql.execute(connection, "SET foreign_key_checks = 0");
+        try {
+            Sql.execute(connection, "SET SESSION explicit_defaults_for_timestamp = 1");
+        } catch (SQLException readOnlyOnThisServer) {
+            // older servers: DDL states NULL/NOT NULL and DEFAULT explicitly anyway
+        }
     }
 
     private void beginDirect(SQLException why) throws SQLException {
@@ -129,6 +135,11 @@ public final class MysqlRestoreTarget implements RestoreTarget {
     @Override
     public void createTables(Schema restored) throws SQLException {
         this.schema = restored;
+        for (Sequence q : restored.sequences()) {
+            Sql.execute(connection, MysqlDdl.createSequence(q, stage));
+            createdInTarget.add(q.name().name());
+            Sql.execute(connection, MysqlDdl.setSequence(q, stage));
+        }
         for (Table t : restored.tables()) {
             try {
                 Sql.execute(connection, MysqlDdl.createTable(t, stage));

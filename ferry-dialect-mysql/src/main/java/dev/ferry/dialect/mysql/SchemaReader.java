@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +18,8 @@ import java.util.Set;
 
 /**
  * Reads one database's schema from information_schema with set-based queries: tables, then
- * columns, then keys, indexes and checks ({@link KeyReader}), then views, routines and triggers
- * ({@link ObjectReader}).
+ * columns, then keys, indexes and checks ({@link KeyReader}), sequences ({@link SequenceReader}), then
+ * views, routines and triggers ({@link ObjectReader}). Tables are sorted by name, case-sensitively.
  */
 final class SchemaReader {
     private static final String TABLES = "SELECT t.TABLE_NAME, t.ENGINE, t.TABLE_COLLATION, t.TABLE_COMMENT, t.TABLE_ROWS, "
@@ -44,9 +45,11 @@ final class SchemaReader {
         Map<String, TableDraft> drafts = readTables();
         readColumns(drafts);
         Set<String> jsonColumns = new KeyReader(connection, database, mariadb).read(drafts);
-        List<Table> tables = drafts.values().stream().map(d -> withJson(d, jsonColumns)).toList();
+        List<Table> tables = drafts.values().stream().map(d -> withJson(d, jsonColumns))
+                .sorted(Comparator.comparing(Table::name)).toList();
         ObjectReader objects = new ObjectReader(connection, database);
-        return new Schema(List.of(), List.of(), List.of(), tables, objects.views(), objects.nativeObjects());
+        return new Schema(List.of(), List.of(), SequenceReader.read(connection, database), tables, objects.views(),
+                objects.nativeObjects());
     }
 
     private Map<String, TableDraft> readTables() throws SQLException {

@@ -36,7 +36,9 @@ final class StagedPublish {
             Sql.execute(connection, "CREATE DATABASE " + Sql.quote(trash));
             dropObjects(old);
         }
-        List<String> newTables = restored.tables().stream().map(t -> t.name().name()).toList();
+        List<String> newTables = new ArrayList<>();
+        restored.sequences().forEach(q -> newTables.add(q.name().name()));
+        restored.tables().forEach(t -> newTables.add(t.name().name()));
         try {
             rename(swap(oldTables, newTables));
         } catch (SQLException e) {

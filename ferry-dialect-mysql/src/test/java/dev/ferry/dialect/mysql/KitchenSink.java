@@ -79,6 +79,8 @@ final class KitchenSink {
             "INSERT INTO big SELECT seq, CONCAT('row-', seq), seq * 1000003 FROM seq_1_to_" + LARGE_ROWS,
             "CREATE VIEW v_order AS SELECT `Select`, `Key` FROM `Order` WHERE `Group` > 0",
             "CREATE VIEW v_order2 AS SELECT `Key` FROM v_order",
+            "CREATE SEQUENCE seq_order START WITH 100 INCREMENT BY 5 MINVALUE 1 MAXVALUE 1000000 CACHE 10 CYCLE",
+            "SELECT NEXTVAL(seq_order)",
             "CREATE FUNCTION twice(x INT) RETURNS INT DETERMINISTIC RETURN x * 2",
             "CREATE TRIGGER gen_label BEFORE INSERT ON gen FOR EACH ROW SET NEW.label = COALESCE(NEW.label, 'trig')");
 

@@ -38,6 +38,7 @@ class KitchenSinkRoundTripIT {
                     Schema restored = RoundTrip.DIALECT.introspect(target, List.of());
                     assertThat(RoundTrip.comparable(restored)).isEqualTo(RoundTrip.comparable(schema));
                     assertThat(restored.views()).isEqualTo(schema.views());
+                    assertThat(restored.sequences()).isEqualTo(schema.sequences()).isNotEmpty();
                     assertThat(restored.nativeObjects()).isEqualTo(schema.nativeObjects());
                     assertThat(RoundTrip.hashes(target, restored)).isEqualTo(expected);
                 }
@@ -50,6 +51,10 @@ class KitchenSinkRoundTripIT {
     private static void assertNextInsertDoesNotCollide(ScratchDatabase dst) throws Exception {
         try (Connection c = dst.connect(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO gen (a, label) VALUES (7, NULL)");
+            try (ResultSet rs = s.executeQuery("SELECT NEXTVAL(seq_order)")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(150);
+            }
             try (ResultSet rs = s.executeQuery("SELECT id, label, b FROM gen WHERE a = 7")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(1000);
