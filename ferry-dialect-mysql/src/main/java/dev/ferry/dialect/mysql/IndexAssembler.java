@@ -30,8 +30,8 @@ final class IndexAssembler {
         this.comment = comment == null || comment.isEmpty() ? null : comment;
     }
 
-    void addPart(String column, Integer prefixLength, boolean descending) {
-        parts.add(new Index.Part(column, false, descending));
+    void addPart(String columnOrExpression, boolean expression, Integer prefixLength, boolean descending) {
+        parts.add(new Index.Part(columnOrExpression, expression, descending));
         prefixLengths.add(indexType.equals("SPATIAL") ? null : prefixLength); // SPATIAL reports 32, not a prefix
     }
 
@@ -47,7 +47,7 @@ final class IndexAssembler {
     }
 
     private boolean isPlain() {
-        return indexType.equals("BTREE") && comment == null
+        return indexType.equals("BTREE") && comment == null && parts.stream().noneMatch(Index.Part::expression)
                 && prefixLengths.stream().allMatch(p -> p == null) && parts.stream().noneMatch(Index.Part::descending);
     }
 
@@ -66,7 +66,7 @@ final class IndexAssembler {
         sb.append(Sql.quote(name)).append(" (");
         for (int i = 0; i < parts.size(); i++) {
             Index.Part p = parts.get(i);
-            sb.append(i == 0 ? "" : ",").append(Sql.quote(p.column()));
+            sb.append(i == 0 ? "" : ",").append(p.expression() ? "(" + p.column() + ")" : Sql.quote(p.column()));
             Integer prefix = i < prefixLengths.size() ? prefixLengths.get(i) : null;
             sb.append(prefix == null ? "" : "(" + prefix + ")").append(p.descending() ? " DESC" : "");
         }

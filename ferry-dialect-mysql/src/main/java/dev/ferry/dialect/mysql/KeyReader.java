@@ -22,8 +22,13 @@ import java.util.Set;
  */
 final class KeyReader {
     private static final String STATISTICS = "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, "
-            + "INDEX_TYPE, COLLATION, INDEX_COMMENT FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? "
+            + "INDEX_TYPE, COLLATION, INDEX_COMMENT, %s FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? "
             + "ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX";
+    /** MySQL 8.0.13+ functional key parts have no COLUMN_NAME but an EXPRESSION; MariaDB has neither. */
+    private static final String MARIADB_EXPRESSION = "NULL";
+    private static final String MYSQL_EXPRESSION = "EXPRESSION";
+    private static final int NO_SUCH_TABLE = 1109;
+    private static final int NO_SUCH_COLUMN = 1054;
     private static final String FOREIGN_KEYS = "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, "
             + "k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE "
             + "FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS r "
@@ -56,7 +61,9 @@ final class KeyReader {
 
     private void readIndexes(Map<String, TableDraft> drafts) throws SQLException {
         Map<String, IndexAssembler> assemblers = new LinkedHashMap<>();
-        try (PreparedStatement ps = prepare(STATISTICS); ResultSet rs = ps.executeQuery()) {
+        String sql = String.format(STATISTICS, mariadb ? MARIADB_EXPRESSION : MYSQL_EXPRESSION);
+        try (PreparedStatement ps = prepareWithFallback(sql, String.format(STATISTICS, MARIADB_EXPRESSION));
+             ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String table = rs.getString(1);
                 TableDraft draft = drafts.get(table);
@@ -69,7 +76,9 @@ final class KeyReader {
                     index = new IndexAssembler(draft, rs.getString(2), rs.getLong(3) == 0, rs.getString(6), rs.getString(8));
                     assemblers.put(key, index);
                 }
-                index.addPart(rs.getString(4), rs.getObject(5, Integer.class), "D".equals(rs.getString(7)));
+                String expression = rs.getString(9);
+                index.addPart(expression != null ? expression : rs.getString(4), expression != null,
+                        rs.getObject(5, Integer.class), "D".equals(rs.getString(7)));
             }
         }
         assemblers.values().forEach(IndexAssembler::finish);
@@ -104,7 +113,16 @@ final class KeyReader {
 
     private Set<String> readChecks(Map<String, TableDraft> drafts) throws SQLException {
         Set<String> json = new HashSet<>();
-        try (PreparedStatement ps = prepare(mariadb ? MARIADB_CHECKS : MYSQL_CHECKS); ResultSet rs = ps.executeQuery()) {
+        PreparedStatement checks;
+        try {
+            checks = prepare(mariadb ? MARIADB_CHECKS : MYSQL_CHECKS);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == NO_SUCH_TABLE) {
+                return json; // MySQL before 8.0.16 / MariaDB before 10.2 keep no check constraints
+            }
+            throw e;
+        }
+        try (PreparedStatement ps = checks; ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 TableDraft d = drafts.get(rs.getString(1));
                 String name = rs.getString(2);
@@ -124,6 +142,18 @@ final class KeyReader {
 
     static boolean isJsonValidOf(String column, String clause) {
         return clause.replace(" ", "").equalsIgnoreCase("json_valid(" + Sql.quote(column) + ")");
+    }
+
+    /** Prepares {@code sql}, or {@code fallback} on a server without the column it names (MySQL 5.7). */
+    private PreparedStatement prepareWithFallback(String sql, String fallback) throws SQLException {
+        try {
+            return prepare(sql);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == NO_SUCH_COLUMN && !sql.equals(fallback)) {
+                return prepare(fallback);
+            }
+            throw e;
+        }
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {

@@ -71,6 +71,14 @@ public final class MysqlDialect implements Dialect {
         return MysqlRestoreTarget.open(target);
     }
 
+    /**
+     * Staging ({@code ferry_stage_*}) and trash ({@code ferry_trash_*}) databases left behind by restores
+     * that were killed; a restore in progress also shows here, so look before dropping one.
+     */
+    public List<String> leftoverStagingDatabases(Connection connection) throws SQLException {
+        return TargetInventory.leftovers(connection);
+    }
+
     private static String database(Connection connection, List<String> namespaces) throws SQLException {
         if (namespaces != null && namespaces.size() > 1) {
             throw new FerryException(ErrorCode.USAGE, "MariaDB/MySQL backups read one database at a time; got "

@@ -42,6 +42,9 @@ final class SchemaReader {
     }
 
     Schema read() throws SQLException {
+        if (!mariadb) {
+            freshStatistics();
+        }
         Map<String, TableDraft> drafts = readTables();
         readColumns(drafts);
         Set<String> jsonColumns = new KeyReader(connection, database, mariadb).read(drafts);
@@ -50,6 +53,15 @@ final class SchemaReader {
         ObjectReader objects = new ObjectReader(connection, database);
         return new Schema(List.of(), List.of(), SequenceReader.read(connection, database), tables, objects.views(),
                 objects.nativeObjects());
+    }
+
+    /** MySQL 8 caches TABLES.AUTO_INCREMENT and TABLE_ROWS for a day unless told otherwise. */
+    private void freshStatistics() {
+        try {
+            Sql.execute(connection, "SET SESSION information_schema_stats_expiry = 0");
+        } catch (SQLException olderServer) {
+            // MySQL 5.7 reads the statistics live anyway
+        }
     }
 
     private Map<String, TableDraft> readTables() throws SQLException {
