@@ -68,6 +68,9 @@ final class MysqlDdl {
         if (c.identity() != null) {
             sb.append(" AUTO_INCREMENT");
         }
+        if (options.containsKey(SchemaReader.INVISIBLE_PREFIX + c.name())) {
+            sb.append(" INVISIBLE");
+        }
         return withComment(sb, c);
     }
 
@@ -94,6 +97,9 @@ final class MysqlDdl {
         if (o.containsKey("collation")) {
             sb.append(" DEFAULT CHARSET=").append(o.getOrDefault("charset", charsetOf(o.get("collation"))))
                     .append(" COLLATE=").append(o.get("collation"));
+        }
+        if (o.containsKey(SchemaReader.CREATE_OPTIONS)) {
+            sb.append(' ').append(o.get(SchemaReader.CREATE_OPTIONS));
         }
         if (table.comment() != null) {
             sb.append(" COMMENT=").append(Sql.literal(table.comment()));

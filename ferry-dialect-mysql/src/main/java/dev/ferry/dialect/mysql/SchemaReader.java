@@ -23,13 +23,17 @@ import java.util.Set;
  */
 final class SchemaReader {
     private static final String TABLES = "SELECT t.TABLE_NAME, t.ENGINE, t.TABLE_COLLATION, t.TABLE_COMMENT, t.TABLE_ROWS, "
-            + "t.AUTO_INCREMENT, c.CHARACTER_SET_NAME FROM information_schema.TABLES t "
+            + "t.AUTO_INCREMENT, c.CHARACTER_SET_NAME, t.CREATE_OPTIONS FROM information_schema.TABLES t "
             + "LEFT JOIN information_schema.COLLATIONS c ON c.COLLATION_NAME = t.TABLE_COLLATION "
             + "WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE' ORDER BY t.TABLE_NAME";
     private static final String COLUMNS = "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_DEFAULT, IS_NULLABLE, DATA_TYPE, "
             + "COLUMN_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, "
             + "COLLATION_NAME, EXTRA, COLUMN_COMMENT, GENERATION_EXPRESSION FROM information_schema.COLUMNS "
             + "WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION";
+
+    /** Table option keys: the engine's CREATE_OPTIONS verbatim, and invisible columns. */
+    static final String CREATE_OPTIONS = "create_options";
+    static final String INVISIBLE_PREFIX = "invisible.";
 
     private final Connection connection;
     private final String database;
@@ -74,6 +78,7 @@ final class SchemaReader {
                     putOption(d, "engine", rs.getString(2));
                     putOption(d, "charset", rs.getString(7));
                     putOption(d, "collation", rs.getString(3));
+                    putOption(d, CREATE_OPTIONS, createOptions(rs.getString(8)));
                     d.collation = rs.getString(3);
                     String comment = rs.getString(4);
                     d.comment = comment == null || comment.isEmpty() ? null : comment;
@@ -85,6 +90,15 @@ final class SchemaReader {
             }
         }
         return drafts;
+    }
+
+    /** CREATE_OPTIONS (row_format=..., key_block_size=..., stats_persistent=...) minus the partitioning marker. */
+    static String createOptions(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        return java.util.Arrays.stream(raw.trim().split("\\s+")).filter(o -> !o.isEmpty() && !o.equals("partitioned"))
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     private static void putOption(TableDraft d, String key, String value) {
@@ -116,6 +130,9 @@ final class SchemaReader {
         String onUpdate = DefaultValues.onUpdate(extra);
         if (onUpdate != null) {
             d.options.put(DefaultValues.ON_UPDATE_PREFIX + name, onUpdate);
+        }
+        if (extra.toUpperCase(Locale.ROOT).contains("INVISIBLE")) {
+            d.options.put(INVISIBLE_PREFIX + name, "true");
         }
         String collation = rs.getString(11);
         return new Column(name, type, "YES".equals(rs.getString(4)),

@@ -14,10 +14,18 @@
  *   <li>Introspection reads information_schema with one set-based query per kind of object.
  *       {@link dev.ferry.core.model.Index#definition()} holds the key clause as SHOW CREATE TABLE
  *       writes it (e.g. {@code KEY `i` (`name`(10),`id` DESC)}), which keeps prefix lengths.
- *       ON UPDATE clauses live in the table options as {@code on_update.<column>}.</li>
+ *       Engine details with no place in the model live in {@link dev.ferry.core.model.Table#options()}:
+ *       {@code engine}, {@code charset}, {@code collation}, {@code create_options} (row_format=...,
+ *       verbatim), {@code on_update.<column>} (e.g. current_timestamp(6)) and
+ *       {@code invisible.<column>}. TINYINT(1)/BOOLEAN is kind SMALLINT with Long values, since it
+ *       can hold 2 or -1. MariaDB's LONGTEXT + json_valid() columns are kind JSON, native type
+ *       {@code json}. Sequences carry next_not_cached_value as lastValue with called=false.</li>
  *   <li>A restore loads into a staging database {@code ferry_stage_<random>} and publishes it with one
  *       atomic {@code RENAME TABLE}; views, triggers and routines are created in the target right
- *       after it (they cannot move between databases). Rollback drops the staging database.</li>
+ *       after it (they cannot move between databases), having been tried out in the staging
+ *       database first. Rollback drops the staging database. Without the privilege to create a
+ *       database, the restore works directly in the target and a rollback drops exactly what it
+ *       created ({@link dev.ferry.dialect.mysql.MysqlRestoreTarget#note()} says so).</li>
  * </ul>
  */
 package dev.ferry.dialect.mysql;

@@ -72,6 +72,9 @@ final class KitchenSink {
             "CREATE TABLE `Order` (`Select` INT PRIMARY KEY, `Key` VARCHAR(40) NOT NULL, `Group` INT, `we``ird` INT,"
                     + " UNIQUE KEY `uq_Key` (`Key`), KEY idx_group (`Group` DESC, `Select`), KEY idx_prefix (`Key`(5)))",
             "INSERT INTO `Order` VALUES (1, 'first', 1, 1), (2, 'second', 0, NULL)",
+            "CREATE TABLE opts (id INT PRIMARY KEY, h INT INVISIBLE DEFAULT 3) ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8"
+                    + " STATS_PERSISTENT=1 ENGINE=InnoDB",
+            "INSERT INTO opts (id, h) VALUES (1, 4), (2, DEFAULT)",
             "CREATE TABLE empty_t (id INT PRIMARY KEY, x VARCHAR(5))",
             "CREATE TABLE geo (id INT PRIMARY KEY, g GEOMETRY NOT NULL, p POINT, SPATIAL KEY sp_g (g))",
             "INSERT INTO geo VALUES (1, ST_GeomFromText('POLYGON((0 0,1 0,1 1,0 0))'), ST_GeomFromText('POINT(1.5 -2)', 4326))",
