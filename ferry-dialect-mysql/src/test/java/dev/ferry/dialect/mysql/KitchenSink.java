@@ -38,6 +38,7 @@ final class KitchenSink {
                     + " (2, '', '', '', '', '', '', '', 'a', '', '[]'),"
                     + " (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'z', NULL, NULL)",
             "CREATE TABLE bins (id INT PRIMARY KEY, bn BINARY(4), vb VARBINARY(300), bl BLOB, lb LONGBLOB, bit1 BIT(1), bit64 BIT(64), bit5 BIT(5))",
+            "INSERT INTO bins (id, lb) VALUES (4, REPEAT(x'00ff', 6 * 1024 * 1024))",
             "CREATE TABLE times (id INT PRIMARY KEY, d DATE, dt DATETIME(6), ts TIMESTAMP(6) NULL DEFAULT NULL, t TIME(6),"
                     + " t0 TIME, dt0 DATETIME, ts0 TIMESTAMP NULL DEFAULT NULL)",
             "INSERT INTO times VALUES (1, '1000-01-01', '1000-01-01 00:00:00.000000', '1970-01-01 00:00:01.000000',"

@@ -12,7 +12,12 @@ import dev.ferry.core.value.ContentHash;
 import dev.ferry.core.value.RowHasher;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -48,9 +53,7 @@ final class RoundTrip {
             try {
                 restore.begin(clean);
                 restore.createTables(schema);
-                for (Table t : new ForeignKeyGraph(schema.tables()).loadOrder()) {
-                    copy(source, t, restore);
-                }
+                loadInParallel(source, schema, restore);
                 restore.finishSchema(schema);
                 Map<QualifiedName, ContentHash> out = new TreeMap<>();
                 for (Table t : schema.tables()) {
@@ -63,6 +66,43 @@ final class RoundTrip {
                 throw e;
             }
         }
+    }
+
+    /** Loads every table, four at a time, each from its own source connection: sinks must be independent. */
+    private static void loadInParallel(Connection source, Schema schema, RestoreTarget restore) throws SQLException {
+        ConnectionSpec sourceSpec = spec(source);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (Table t : new ForeignKeyGraph(schema.tables()).loadOrder()) {
+                done.add(pool.submit(() -> {
+                    try (Connection c = DIALECT.connect(sourceSpec, true)) {
+                        copy(c, t, restore);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> f : done) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException s) {
+                throw s;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ConnectionSpec spec(Connection c) throws SQLException {
+        return new ConnectionSpec(c.getMetaData().getURL().replaceAll("\\?.*$", ""), c.getMetaData().getUserName(), null);
     }
 
     static void copy(Connection source, Table t, RestoreTarget restore) throws SQLException {
