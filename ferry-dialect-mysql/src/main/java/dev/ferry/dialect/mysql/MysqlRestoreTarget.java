@@ -208,7 +208,8 @@ public final class MysqlRestoreTarget implements RestoreTarget {
     @Override
     public void commit() throws SQLException {
         if (!direct && stage != null) {
-            new StagedPublish(connection, stage, target, TRASH_PREFIX + suffix).publish(schema, clean);
+            Schema published = schema != null ? schema : new Schema(null, null, null, List.of(), null, null);
+            new StagedPublish(connection, stage, target, TRASH_PREFIX + suffix).publish(published, clean);
             Sql.execute(connection, "DROP DATABASE IF EXISTS " + Sql.quote(stage));
         }
         stage = null;
