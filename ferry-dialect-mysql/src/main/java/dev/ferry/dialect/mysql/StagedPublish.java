@@ -43,6 +43,7 @@ final class StagedPublish {
             rename(swap(oldTables, newTables));
         } catch (SQLException e) {
             restoreOld(old, oldObjects);
+            dropTrash();
             throw e;
         }
         SchemaObjects created = new SchemaObjects(connection, target);
@@ -52,9 +53,14 @@ final class StagedPublish {
             created.dropCreated();
             rename(unswap(oldTables, newTables));
             restoreOld(old, oldObjects);
+            dropTrash();
             throw new FerryException(ErrorCode.RESTORE_FAILED, "Creating views, routines and triggers in "
                     + target + " failed, so the target was put back as it was: " + e.getMessage(), e);
         }
+        dropTrash();
+    }
+
+    private void dropTrash() throws SQLException {
         Sql.execute(connection, "DROP DATABASE IF EXISTS " + Sql.quote(trash));
     }
 
