@@ -1,0 +1,241 @@
+package dev.ferry.dialect.mysql;
+
+import dev.ferry.core.error.ErrorCode;
+import dev.ferry.core.error.FerryException;
+import dev.ferry.core.model.Column;
+import dev.ferry.core.model.QualifiedName;
+import dev.ferry.core.model.Schema;
+import dev.ferry.core.model.Sequence;
+import dev.ferry.core.model.Table;
+import dev.ferry.core.spi.ConnectionSpec;
+import dev.ferry.core.spi.RestoreTarget;
+import dev.ferry.core.spi.RowCursor;
+import dev.ferry.core.spi.RowSink;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A restore into one MariaDB/MySQL database. MariaDB DDL is not transactional, so the unit is a
+ * staging database {@code ferry_stage_<random>}: tables are created and loaded there (each load on
+ * its own connection, with foreign_key_checks=0), foreign keys are then verified by query, views,
+ * routines and triggers are tried out there, and {@link #commit()} publishes everything with one
+ * atomic RENAME TABLE ({@link StagedPublish}). {@link #rollback()} drops the staging database; the
+ * target is never touched before the commit. Where the user may not create a database, tables are
+ * created in the target itself and a rollback drops exactly what was created ({@link #note()} says so).
+ */
+public final class MysqlRestoreTarget implements RestoreTarget {
+    static final String STAGE_PREFIX = "ferry_stage_";
+    static final String TRASH_PREFIX = "ferry_trash_";
+
+    private final ConnectionSpec spec;
+    private final Connection connection;
+    private final String target;
+    private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+    private final List<String> createdInTarget = new ArrayList<>();
+    private String stage;
+    private boolean clean;
+    private boolean direct;
+    private Schema schema;
+    private SchemaObjects directObjects;
+    private String note = "";
+
+    private MysqlRestoreTarget(ConnectionSpec spec, Connection connection, String target) {
+        this.spec = spec;
+        this.connection = connection;
+        this.target = target;
+    }
+
+    static MysqlRestoreTarget open(ConnectionSpec spec) throws SQLException {
+        Connection c = MysqlConnector.open(spec, false);
+        String db = Sql.currentDatabase(c);
+        if (db == null) {
+            c.close();
+            throw new FerryException(ErrorCode.USAGE, "The target URL " + spec + " names no database; add one, "
+                    + "e.g. jdbc:mariadb://host:3306/mydb");
+        }
+        return new MysqlRestoreTarget(spec, c, db);
+    }
+
+    /** How the restore is being done, for the user: staging database, or directly in the target. */
+    public String note() {
+        return note;
+    }
+
+    /** Where tables are being created: the staging database, or the target in direct mode. */
+    String workDatabase() {
+        return stage;
+    }
+
+    @Override
+    public List<String> existingObjects() throws SQLException {
+        return TargetInventory.objects(connection, target);
+    }
+
+    @Override
+    public void begin(boolean cleanFirst) throws SQLException {
+        this.clean = cleanFirst;
+        String name = STAGE_PREFIX + suffix;
+        try {
+            Sql.execute(connection, "CREATE DATABASE " + Sql.quote(name) + databaseOptions());
+            stage = name;
+            note = "loaded into staging database " + name + ", published with one atomic RENAME TABLE";
+        } catch (SQLException e) {
+            if (!RestoreErrors.isPermissionDenied(e)) {
+                throw e;
+            }
+            beginDirect(e);
+        }
+        Sql.execute(connection, "SET foreign_key_checks = 0");
+        try {
+            Sql.execute(connection, "SET SESSION explicit_defaults_for_timestamp = 1");
+        } catch (SQLException readOnlyOnThisServer) {
+            // older servers: DDL states NULL/NOT NULL and DEFAULT explicitly anyway
+        }
+    }
+
+    private void beginDirect(SQLException why) throws SQLException {
+        direct = true;
+        stage = target;
+        note = "no privilege to create a staging database (" + why.getMessage() + "): restoring directly into "
+                + target + "; a rollback drops exactly the objects this restore created";
+        if (clean) {
+            note += "; --clean dropped the existing objects first, which a rollback cannot bring back";
+            dropExisting();
+        }
+    }
+
+    private void dropExisting() throws SQLException {
+        Schema old = new SchemaReader(connection, target).read();
+        for (var o : old.nativeObjects()) {
+            Sql.execute(connection, SchemaObjects.dropSql(o.kind(), target, o.name().name()));
+        }
+        for (var v : old.views()) {
+            Sql.execute(connection, SchemaObjects.dropSql("view", target, v.name().name()));
+        }
+        Sql.execute(connection, "SET foreign_key_checks = 0");
+        for (String t : TargetInventory.tables(connection, target)) {
+            Sql.execute(connection, "DROP TABLE " + Sql.qualified(target, t));
+        }
+    }
+
+    private String databaseOptions() throws SQLException {
+        try (var ps = connection.prepareStatement("SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME "
+                + "FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            ps.setString(1, target);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? " CHARACTER SET " + rs.getString(1) + " COLLATE " + rs.getString(2) : "";
+            }
+        }
+    }
+
+    @Override
+    public void createTables(Schema restored) throws SQLException {
+        this.schema = restored;
+        for (Sequence q : restored.sequences()) {
+            Sql.execute(connection, MysqlDdl.createSequence(q, stage));
+            createdInTarget.add(q.name().name());
+            Sql.execute(connection, MysqlDdl.setSequence(q, stage));
+        }
+        for (Table t : restored.tables()) {
+            try {
+                Sql.execute(connection, MysqlDdl.createTable(t, stage));
+            } catch (SQLException e) {
+                throw new FerryException(ErrorCode.RESTORE_FAILED, "Creating table " + t.name() + " failed: "
+                        + e.getMessage(), e);
+            }
+            createdInTarget.add(t.name().name());
+        }
+    }
+
+    @Override
+    public RowSink load(Table table) throws SQLException {
+        Connection c = MysqlConnector.open(spec, false);
+        try {
+            Sql.execute(c, "SET foreign_key_checks = 0");
+            return new BatchInsertSink(c, stage, table);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void finishSchema(Schema restored) throws SQLException {
+        for (Table t : restored.tables()) {
+            ForeignKeyCheck.verify(connection, stage, t);
+            Long next = nextAutoIncrement(t);
+            if (next != null) {
+                Sql.execute(connection, MysqlDdl.setAutoIncrement(t, stage, next));
+            }
+        }
+        SchemaObjects objects = new SchemaObjects(connection, stage);
+        try {
+            objects.createAll(restored);
+            if (!direct) {
+                objects.dropViewsAndTriggers();
+            }
+        } catch (SQLException e) {
+            objects.dropCreated();
+            throw new FerryException(ErrorCode.RESTORE_FAILED, "A view, routine or trigger could not be created: "
+                    + e.getMessage(), e);
+        }
+        directObjects = direct ? objects : null;
+    }
+
+    private static Long nextAutoIncrement(Table t) {
+        return t.columns().stream().map(Column::identity).filter(i -> i != null && i.nextValue() != null)
+                .map(i -> i.nextValue()).findFirst().orElse(null);
+    }
+
+    @Override
+    public RowCursor read(Table table) throws SQLException {
+        Connection c = MysqlConnector.open(spec, true);
+        try {
+            Table staged = new Table(new QualifiedName(stage, table.name().name()), table.columns(), table.primaryKey(),
+                    table.uniques(), table.foreignKeys(), table.indexes(), table.checks(), table.options(),
+                    table.comment(), table.estimatedRows());
+            return new OwnedCursor(MysqlRowCursor.open(c, staged), c);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        if (!direct && stage != null) {
+            Schema published = schema != null ? schema : new Schema(null, null, null, List.of(), null, null);
+            new StagedPublish(connection, stage, target, TRASH_PREFIX + suffix).publish(published, clean);
+            Sql.execute(connection, "DROP DATABASE IF EXISTS " + Sql.quote(stage));
+        }
+        stage = null;
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        if (stage == null) {
+            return;
+        }
+        Sql.execute(connection, "SET foreign_key_checks = 0");
+        if (direct) {
+            if (directObjects != null) {
+                directObjects.dropCreated();
+            }
+            for (int i = createdInTarget.size() - 1; i >= 0; i--) {
+                Sql.execute(connection, "DROP TABLE IF EXISTS " + Sql.qualified(target, createdInTarget.get(i)));
+            }
+        } else {
+            Sql.execute(connection, "DROP DATABASE IF EXISTS " + Sql.quote(stage));
+        }
+        stage = null;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}
