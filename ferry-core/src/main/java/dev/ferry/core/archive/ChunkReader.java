@@ -16,9 +16,10 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * Streams the rows of one chunk file, checking as it goes: the magic, every value's encoding, the
- * END tag with the row count, and at the end the file's SHA-256 and the rows' content hash against
- * the manifest. Any mismatch is an {@link ErrorCode#ARCHIVE_CORRUPT} naming the file and table.
+ * Streams the rows of one chunk file. The file's size and SHA-256 are checked against the manifest
+ * <em>before</em> any row is decoded, so damaged bytes never reach a database; then, as it streams,
+ * the magic, every value's encoding, the END tag with the row count, and at the end the rows' content
+ * hash. Any mismatch is an {@link ErrorCode#ARCHIVE_CORRUPT} naming the file and table.
  */
 public final class ChunkReader implements AutoCloseable {
     private static final int END_TAG = 0xFF;
@@ -26,8 +27,6 @@ public final class ChunkReader implements AutoCloseable {
     private final Manifest.ChunkEntry entry;
     private final String table;
     private final InputStream raw;
-    private final MessageDigest sha = ChunkWriter.sha256();
-    private final DigestInputStream digested;
     private final ValueInput in;
     private final Object[] row;
     private final RowHasher hasher = new RowHasher();
@@ -42,9 +41,9 @@ public final class ChunkReader implements AutoCloseable {
             if (size != entry.bytes()) {
                 throw corrupt("is " + size + " bytes, the manifest says " + entry.bytes() + " (truncated or replaced)");
             }
+            requireChecksum(file);
             this.raw = Files.newInputStream(file);
-            this.digested = new DigestInputStream(raw, sha);
-            this.in = new ValueInput(new ZstdInputStream(digested));
+            this.in = new ValueInput(new ZstdInputStream(raw));
             byte[] magic = new byte[ArchiveFormat.CHUNK_MAGIC.length];
             for (int i = 0; i < magic.length; i++) {
                 magic[i] = (byte) in.readByte();
@@ -92,15 +91,21 @@ public final class ChunkReader implements AutoCloseable {
         if (count != read || count != entry.rows()) {
             throw corrupt("holds " + read + " rows, its trailer says " + count + " and the manifest " + entry.rows());
         }
-        digested.transferTo(java.io.OutputStream.nullOutputStream());
-        String actual = HexFormat.of().formatHex(sha.digest());
-        if (!actual.equals(entry.sha256())) {
-            throw corrupt("fails its SHA-256 check (expected " + entry.sha256() + ", found " + actual + ")");
-        }
         if (!hasher.hash().hex().equals(entry.hash())) {
             throw corrupt("rows do not match the content hash in the manifest");
         }
         done = true;
+    }
+
+    private void requireChecksum(Path file) throws IOException {
+        MessageDigest sha = ChunkWriter.sha256();
+        try (InputStream data = new DigestInputStream(Files.newInputStream(file), sha)) {
+            data.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        String actual = HexFormat.of().formatHex(sha.digest());
+        if (!actual.equals(entry.sha256())) {
+            throw corrupt("fails its SHA-256 check (expected " + entry.sha256() + ", found " + actual + ")");
+        }
     }
 
     @Override

@@ -1,0 +1,83 @@
+package dev.ferry.dialect.sqlite;
+
+import dev.ferry.core.model.Column;
+import dev.ferry.core.model.Table;
+import dev.ferry.core.spi.RowSink;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Inserts rows with one reused prepared statement, in batches of {@value #BATCH}; memory is bounded by one batch. */
+final class SqliteBatchSink implements RowSink {
+    private static final int BATCH = 2_000;
+
+    private final PreparedStatement insert;
+    private final Table table;
+    private int pending;
+    private long accepted;
+
+    SqliteBatchSink(Connection connection, Table table) throws SQLException {
+        this.table = table;
+        List<Column> columns = table.loadedColumns();
+        String sql = "INSERT INTO " + SqliteDialect.quoteIdentifier(table.name().name()) + " ("
+                + columns.stream().map(c -> SqliteDialect.quoteIdentifier(c.name())).collect(Collectors.joining(", "))
+                + ") VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        this.insert = connection.prepareStatement(columns.isEmpty()
+                ? "INSERT INTO " + SqliteDialect.quoteIdentifier(table.name().name()) + " DEFAULT VALUES" : sql);
+    }
+
+    @Override
+    public void accept(Object[] row) throws SQLException {
+        for (int i = 0; i < row.length; i++) {
+            bind(i + 1, row[i]);
+        }
+        insert.addBatch();
+        accepted++;
+        if (++pending == BATCH) {
+            flush();
+        }
+    }
+
+    private void bind(int index, Object v) throws SQLException {
+        if (v == null) {
+            insert.setNull(index, Types.NULL);
+        } else if (v instanceof Long l) {
+            insert.setLong(index, l);
+        } else if (v instanceof Double d) {
+            insert.setDouble(index, d);
+        } else if (v instanceof byte[] b) {
+            insert.setBytes(index, b);
+        } else if (v instanceof String s) {
+            insert.setString(index, s);
+        } else {
+            throw new SQLException("SQLite cannot store a " + v.getClass().getSimpleName() + " value in table "
+                    + table.name() + "; the archive does not come from SQLite");
+        }
+    }
+
+    private void flush() throws SQLException {
+        if (pending > 0) {
+            try {
+                insert.executeBatch();
+            } catch (SQLException e) {
+                throw new SQLException("Inserting into table " + table.name() + " failed near row " + accepted + ": "
+                        + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+            }
+            pending = 0;
+        }
+    }
+
+    @Override
+    public void finish() throws SQLException {
+        flush();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        insert.close();
+    }
+}

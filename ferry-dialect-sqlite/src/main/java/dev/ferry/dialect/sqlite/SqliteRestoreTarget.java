@@ -1,0 +1,181 @@
+package dev.ferry.dialect.sqlite;
+
+import dev.ferry.core.error.ErrorCode;
+import dev.ferry.core.error.FerryException;
+import dev.ferry.core.model.Column;
+import dev.ferry.core.model.Identity;
+import dev.ferry.core.model.Index;
+import dev.ferry.core.model.NativeObject;
+import dev.ferry.core.model.Schema;
+import dev.ferry.core.model.Table;
+import dev.ferry.core.model.View;
+import dev.ferry.core.spi.ConnectionSpec;
+import dev.ferry.core.spi.RestoreTarget;
+import dev.ferry.core.spi.RowCursor;
+import dev.ferry.core.spi.RowSink;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A restore into one SQLite file inside one IMMEDIATE transaction; see the package documentation. */
+final class SqliteRestoreTarget implements RestoreTarget {
+    private final SqliteDialect dialect;
+    private final ConnectionSpec spec;
+    private final Path file;
+    private boolean fileExisted;
+    private Connection connection;
+
+    SqliteRestoreTarget(SqliteDialect dialect, ConnectionSpec spec) {
+        this.dialect = dialect;
+        this.spec = spec;
+        this.file = SqliteFiles.path(spec.url());
+    }
+
+    @Override
+    public List<String> existingObjects() throws SQLException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try (Connection c = dialect.connect(spec, true)) {
+            return objects(c);
+        }
+    }
+
+    private static List<String> objects(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT type, name FROM sqlite_schema "
+                + "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name")) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + " " + rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void begin(boolean clean) throws SQLException {
+        fileExisted = Files.exists(file);
+        connection = dialect.connect(spec, false);
+        connection.setAutoCommit(false);
+        if (clean) {
+            dropEverything();
+        }
+    }
+
+    private void dropEverything() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (String object : objects(connection)) {
+                String type = object.substring(0, object.indexOf(' '));
+                if (!type.equals("index")) {
+                    s.execute("DROP " + type.toUpperCase(java.util.Locale.ROOT) + " IF EXISTS "
+                            + SqliteDialect.quoteIdentifier(object.substring(type.length() + 1)));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void createTables(Schema schema) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (Table t : schema.tables()) {
+                s.execute(SqliteDdl.createTable(t));
+            }
+        }
+    }
+
+    @Override
+    public RowSink load(Table table) throws SQLException {
+        return new SqliteBatchSink(connection, table);
+    }
+
+    @Override
+    public void finishSchema(Schema schema) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (Table t : schema.tables()) {
+                for (Index ix : t.indexes()) {
+                    s.execute(SqliteDdl.createIndex(t, ix));
+                }
+                setAutoincrement(t);
+            }
+            for (View v : schema.views()) {
+                s.execute(SqliteDdl.createView(v));
+            }
+            for (NativeObject o : schema.nativeObjects()) {
+                s.execute(o.definition());
+            }
+        }
+        ForeignKeyCheck.requireNoViolations(connection);
+    }
+
+    private void setAutoincrement(Table t) throws SQLException {
+        for (Column c : t.columns()) {
+            Identity id = c.identity();
+            if (id != null && id.generation() == Identity.Generation.AUTO_INCREMENT && id.nextValue() != null) {
+                try (PreparedStatement up = connection.prepareStatement(
+                        "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?")) {
+                    up.setLong(1, id.nextValue() - 1);
+                    up.setString(2, t.name().name());
+                    if (up.executeUpdate() == 0) {
+                        try (PreparedStatement in = connection.prepareStatement("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)")) {
+                            in.setString(1, t.name().name());
+                            in.setLong(2, id.nextValue() - 1);
+                            in.executeUpdate();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public RowCursor read(Table table) throws SQLException {
+        return SqliteRowCursor.open(connection, table);
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        connection.commit();
+        connection.close();
+        connection = null;
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.rollback();
+        } finally {
+            connection.close();
+            connection = null;
+            if (!fileExisted) {
+                deleteNewFile();
+            }
+        }
+    }
+
+    private void deleteNewFile() {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(Path.of(file + "-journal"));
+        } catch (IOException e) {
+            throw new FerryException(ErrorCode.IO_FAILED, "The restore was rolled back, but the new empty database file "
+                    + file + " could not be deleted: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (connection != null) {
+            rollback();
+        }
+    }
+}

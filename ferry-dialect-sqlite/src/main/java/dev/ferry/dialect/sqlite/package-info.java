@@ -1,0 +1,22 @@
+/**
+ * The SQLite dialect. Internal; found through ServiceLoader.
+ *
+ * <ul>
+ *   <li><b>Sources</b> are opened read-only (SQLITE_OPEN_READONLY), so no journal or WAL file is
+ *       created beside a user's database, and a missing file is an error rather than a new empty
+ *       database. A backup reads inside one read transaction on one connection: SQLite cannot share
+ *       a snapshot across connections, so {@code --jobs} does not apply.</li>
+ *   <li><b>Values</b> come back by storage class, not declared type: INTEGER as Long, REAL as Double,
+ *       TEXT as String, BLOB as byte[]. A column declared DATETIME that holds text keeps text; what
+ *       was stored is what is restored.</li>
+ *   <li><b>Schema</b>: the original CREATE TABLE, CREATE INDEX, CREATE VIEW and CREATE TRIGGER texts
+ *       from sqlite_schema are kept (table option {@code create_sql}, {@code Index.definition},
+ *       NativeObject) and replayed on a same-engine restore, which keeps WITHOUT ROWID, STRICT,
+ *       generated columns, collations and checks exactly. The portable model is filled in too.</li>
+ *   <li><b>Restore</b> runs in one IMMEDIATE transaction with foreign-key enforcement off during the
+ *       load; {@code PRAGMA foreign_key_check} then validates every row before the proof and commit.
+ *       Rollback restores the file; a restore into a file that did not exist deletes it again.
+ *       AUTOINCREMENT counters are set in sqlite_sequence so the next insert does not collide.</li>
+ * </ul>
+ */
+package dev.ferry.dialect.sqlite;
