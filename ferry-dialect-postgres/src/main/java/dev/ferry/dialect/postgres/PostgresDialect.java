@@ -1,0 +1,91 @@
+package dev.ferry.dialect.postgres;
+
+import dev.ferry.core.model.Schema;
+import dev.ferry.core.model.Table;
+import dev.ferry.core.spi.ConnectionSpec;
+import dev.ferry.core.spi.Dialect;
+import dev.ferry.core.spi.RestoreTarget;
+import dev.ferry.core.spi.RowCursor;
+import dev.ferry.core.spi.ServerInfo;
+import dev.ferry.core.spi.Snapshot;
+import dev.ferry.dialect.postgres.introspect.PostgresIntrospector;
+import dev.ferry.dialect.postgres.restore.PostgresRestoreTarget;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+
+/** PostgreSQL (9.6 and later; tested on 15) through PgJDBC. */
+public final class PostgresDialect implements Dialect {
+    /** Session settings every Ferry connection runs with, so values print in one exact, parseable form. */
+    private static final List<String> SESSION_SETTINGS = List.of(
+            "SET TIME ZONE 'UTC'", "SET DateStyle = 'ISO, YMD'", "SET IntervalStyle = 'postgres'",
+            "SET extra_float_digits = 3", "SET bytea_output = 'hex'");
+
+    @Override
+    public String id() {
+        return "postgresql";
+    }
+
+    @Override
+    public List<String> urlPrefixes() {
+        return List.of("jdbc:postgresql:");
+    }
+
+    @Override
+    public Connection connect(ConnectionSpec spec, boolean readOnly) throws SQLException {
+        Properties props = new Properties();
+        if (spec.user() != null) {
+            props.setProperty("user", spec.user());
+        }
+        if (spec.password() != null) {
+            props.setProperty("password", spec.password());
+        }
+        props.setProperty("ApplicationName", "ferry");
+        Connection connection = DriverManager.getConnection(spec.url(), props);
+        try (Statement s = connection.createStatement()) {
+            for (String setting : SESSION_SETTINGS) {
+                s.execute(setting);
+            }
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        connection.setReadOnly(readOnly);
+        return connection;
+    }
+
+    @Override
+    public ServerInfo describe(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        return new ServerInfo(id(), meta.getDatabaseProductName(), meta.getDatabaseProductVersion(), connection.getCatalog());
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return Sql.quote(identifier);
+    }
+
+    @Override
+    public Snapshot openSnapshot(ConnectionSpec source, int workers) throws SQLException {
+        return PostgresSnapshot.open(this, source, Math.max(1, workers));
+    }
+
+    @Override
+    public Schema introspect(Connection connection, List<String> namespaces) throws SQLException {
+        return new PostgresIntrospector(connection).introspect(namespaces);
+    }
+
+    @Override
+    public RowCursor readRows(Connection connection, Table table) throws SQLException {
+        return PostgresRowCursor.open(connection, table);
+    }
+
+    @Override
+    public RestoreTarget openRestore(ConnectionSpec target) throws SQLException {
+        return new PostgresRestoreTarget(this, connect(target, false));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.ferry.dialect.postgres;
+
+import dev.ferry.core.model.Column;
+import dev.ferry.core.model.Table;
+import dev.ferry.core.spi.RowCursor;
+import dev.ferry.dialect.postgres.text.PgValueParser;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Streams a table with a server-side cursor (autocommit off, fetch size), selecting every column
+ * as {@code ::text}: the server's own output text, which {@link PgValueParser} turns into portable
+ * values exactly, whatever the driver's binary-transfer settings.
+ */
+public final class PostgresRowCursor implements RowCursor {
+    static final int FETCH_SIZE = 10_000;
+
+    private final Connection connection;
+    private final boolean restoreAutoCommit;
+    private final Statement statement;
+    private final ResultSet rows;
+    private final Function<String, Object>[] parsers;
+    private final Object[] row;
+
+    private PostgresRowCursor(Connection connection, boolean restoreAutoCommit, Statement statement, ResultSet rows,
+                              Function<String, Object>[] parsers) {
+        this.connection = connection;
+        this.restoreAutoCommit = restoreAutoCommit;
+        this.statement = statement;
+        this.rows = rows;
+        this.parsers = parsers;
+        this.row = new Object[parsers.length];
+    }
+
+    /** Opens the cursor; a connection in autocommit mode is switched off it until {@link #close()}. */
+    public static PostgresRowCursor open(Connection connection, Table table) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        if (autoCommit) {
+            connection.setAutoCommit(false);
+        }
+        Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        try {
+            statement.setFetchSize(FETCH_SIZE);
+            ResultSet rows = statement.executeQuery(selectSql(table));
+            return new PostgresRowCursor(connection, autoCommit, statement, rows, parsers(table.loadedColumns()));
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            if (autoCommit) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            throw e;
+        }
+    }
+
+    /** {@code SELECT "a"::text, "b"::text FROM "s"."t"}. */
+    static String selectSql(Table table) {
+        return "SELECT " + table.loadedColumns().stream().map(c -> Sql.quote(c.name()) + "::text")
+                .collect(Collectors.joining(", ")) + " FROM " + Sql.qualified(table.name());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Function<String, Object>[] parsers(List<Column> columns) {
+        return columns.stream().map(c -> PgValueParser.forType(c.type())).toArray(Function[]::new);
+    }
+
+    @Override
+    public Object[] next() throws SQLException {
+        if (!rows.next()) {
+            return null;
+        }
+        for (int i = 0; i < parsers.length; i++) {
+            String text = rows.getString(i + 1);
+            row[i] = text == null ? null : parsers[i].apply(text);
+        }
+        return row;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            rows.close();
+            statement.close();
+        } finally {
+            if (restoreAutoCommit) {
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.ferry.dialect.postgres.introspect;
+
+import dev.ferry.core.model.NativeObject;
+import dev.ferry.core.model.QualifiedName;
+import dev.ferry.dialect.postgres.Sql;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Engine objects Ferry carries as DDL: extensions (first, so their types exist before tables),
+ * user functions and procedures (not those of extensions), then non-internal triggers.
+ */
+final class NativeObjectReader {
+    private static final String EXTENSIONS = """
+            SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+            WHERE e.extname <> 'plpgsql' AND n.nspname = ANY (?) ORDER BY e.extname
+            """;
+    private static final String FUNCTIONS = """
+            SELECT n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS signature,
+                   pg_get_functiondef(p.oid) AS def
+            FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE p.prokind IN ('f', 'p') AND n.nspname = ANY (?) AND""" + Catalog.notFromExtension("pg_proc", "p.oid") + """
+            ORDER BY n.nspname, p.proname, p.oid
+            """;
+    private static final String TRIGGERS = """
+            SELECT n.nspname, c.relname || '.' || t.tgname AS name, pg_get_triggerdef(t.oid) AS def
+            FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE NOT t.tgisinternal AND n.nspname = ANY (?)
+            ORDER BY n.nspname, c.relname, t.tgname
+            """;
+
+    List<NativeObject> extensions(Catalog catalog) throws SQLException {
+        List<NativeObject> out = new ArrayList<>();
+        catalog.query(EXTENSIONS, rs -> out.add(new NativeObject("extension",
+                new QualifiedName(rs.getString(2), rs.getString(1)),
+                "CREATE EXTENSION IF NOT EXISTS " + Sql.quote(rs.getString(1)) + " WITH SCHEMA " + Sql.quote(rs.getString(2)))));
+        return out;
+    }
+
+    List<NativeObject> functions(Catalog catalog) throws SQLException {
+        return read(catalog, FUNCTIONS, "function");
+    }
+
+    List<NativeObject> triggers(Catalog catalog) throws SQLException {
+        return read(catalog, TRIGGERS, "trigger");
+    }
+
+    private static List<NativeObject> read(Catalog catalog, String sql, String kind) throws SQLException {
+        List<NativeObject> out = new ArrayList<>();
+        catalog.query(sql, rs -> out.add(new NativeObject(kind, new QualifiedName(rs.getString(1), rs.getString(2)),
+                rs.getString(3).strip())));
+        return out;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ferry.dialect.postgres.introspect;
+
+import dev.ferry.core.model.QualifiedName;
+import dev.ferry.core.model.Sequence;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sequences from pg_sequences, with the column that owns them (serial: dependency 'a', identity:
+ * 'i'). A null last_value means nextval() was never called: the next value is the start value.
+ */
+final class SequenceReader {
+    private static final String SQL = """
+            SELECT s.schemaname, s.sequencename, s.data_type::text AS data_type, s.start_value, s.increment_by,
+                   s.min_value, s.max_value, s.cycle, s.last_value, tn.nspname AS owner_schema,
+                   t.relname AS owner_table, a.attname AS owner_column
+            FROM pg_sequences s
+            JOIN pg_namespace sn ON sn.nspname = s.schemaname
+            JOIN pg_class sc ON sc.relname = s.sequencename AND sc.relnamespace = sn.oid
+            LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = sc.oid
+                 AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0
+            LEFT JOIN pg_class t ON t.oid = d.refobjid
+            LEFT JOIN pg_namespace tn ON tn.oid = t.relnamespace
+            LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+            WHERE s.schemaname = ANY (?) AND""" + Catalog.notFromExtension("pg_class", "sc.oid") + """
+            ORDER BY s.schemaname, s.sequencename
+            """;
+
+    List<Sequence> read(Catalog catalog) throws SQLException {
+        List<Sequence> out = new ArrayList<>();
+        catalog.query(SQL, rs -> {
+            long start = rs.getLong("start_value");
+            long last = rs.getLong("last_value");
+            boolean called = !rs.wasNull();
+            String ownerTable = rs.getString("owner_table");
+            Sequence.ColumnRef owner = ownerTable == null ? null : new Sequence.ColumnRef(
+                    new QualifiedName(rs.getString("owner_schema"), ownerTable), rs.getString("owner_column"));
+            out.add(new Sequence(new QualifiedName(rs.getString("schemaname"), rs.getString("sequencename")),
+                    rs.getString("data_type"), start, rs.getLong("increment_by"), rs.getLong("min_value"),
+                    rs.getLong("max_value"), rs.getBoolean("cycle"), called ? last : start, called, owner));
+        });
+        return out;
+    }
+}
