@@ -11,7 +11,7 @@ import org.postgresql.util.ServerErrorMessage;
  * names the step, the table, the constraint and the offending key, e.g. "Adding foreign key
  * child_parent_fk on public.child failed: insert or update on table "child" violates foreign key
  * constraint "child_parent_fk" (table public.child, constraint child_parent_fk): Key (parent_id)=(5)
- * is not present in table "parent"."
+ * is not present in table "parent". Nothing was committed; the target is left as it was."
  */
 final class RestoreErrors {
     private RestoreErrors() {
@@ -29,14 +29,18 @@ final class RestoreErrors {
                 message.append(" (").append(where).append(')');
             }
             if (server.getDetail() != null) {
-                message.append(": ").append(server.getDetail());
+                message.append(": ").append(withoutFinalPeriod(server.getDetail()));
             }
             if (server.getWhere() != null && server.getWhere().startsWith("COPY")) {
                 message.append(" [").append(server.getWhere()).append(']');
             }
         }
-        message.append(". The restore was rolled back; the target is unchanged.");
+        message.append(". Nothing was committed; the target is left as it was.");
         return new FerryException(ErrorCode.RESTORE_FAILED, message.toString(), e);
+    }
+
+    private static String withoutFinalPeriod(String s) {
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
     private static String where(ServerErrorMessage server) {
