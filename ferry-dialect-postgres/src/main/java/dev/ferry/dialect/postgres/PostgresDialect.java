@@ -45,6 +45,8 @@ public final class PostgresDialect implements Dialect {
             props.setProperty("password", spec.password());
         }
         props.setProperty("ApplicationName", "ferry");
+        // text results only: values are parsed from the server's exact output text (PostgresRowCursor)
+        props.setProperty("binaryTransfer", "false");
         Connection connection = DriverManager.getConnection(spec.url(), props);
         try (Statement s = connection.createStatement()) {
             for (String setting : SESSION_SETTINGS) {

@@ -13,9 +13,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Streams a table with a server-side cursor (autocommit off, fetch size), selecting every column
- * as {@code ::text}: the server's own output text, which {@link PgValueParser} turns into portable
- * values exactly, whatever the driver's binary-transfer settings.
+ * Streams a table with a server-side cursor (autocommit off, fetch size). Ferry's connections ask
+ * for text results only ({@code binaryTransfer=false}), so each value arrives as the server's own
+ * output text, which {@link PgValueParser} turns into portable values exactly. (A {@code ::text}
+ * cast would not do: it trims char(n) padding, adds /32 to inet and spells booleans out.)
  */
 public final class PostgresRowCursor implements RowCursor {
     static final int FETCH_SIZE = 10_000;
@@ -58,9 +59,9 @@ public final class PostgresRowCursor implements RowCursor {
         }
     }
 
-    /** {@code SELECT "a"::text, "b"::text FROM "s"."t"}. */
+    /** {@code SELECT "a", "b" FROM "s"."t"}. */
     static String selectSql(Table table) {
-        return "SELECT " + table.loadedColumns().stream().map(c -> Sql.quote(c.name()) + "::text")
+        return "SELECT " + table.loadedColumns().stream().map(c -> Sql.quote(c.name()))
                 .collect(Collectors.joining(", ")) + " FROM " + Sql.qualified(table.name());
     }
 

@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Turns PostgreSQL's output text of a column (what {@code column::text} returns) into the portable
+ * Turns PostgreSQL's output text of a column (its type output function's text) into the portable
  * value for its {@link DataType}. Exact for every kind: no value passes through a double unless it
  * is one.
  */
