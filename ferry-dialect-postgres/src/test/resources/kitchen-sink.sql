@@ -6,6 +6,22 @@ CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public
 ;;
 CREATE TYPE app.mood AS ENUM ('sad', 'ok', 'happy', 'it''s "complicated"')
 ;;
+CREATE DOMAIN app.positive AS numeric(10,2) DEFAULT 1 NOT NULL CONSTRAINT positive_check CHECK (VALUE > 0)
+;;
+CREATE DOMAIN app.short_mood AS app.mood CHECK (VALUE <> 'sad')
+;;
+CREATE TABLE app.prices (id int PRIMARY KEY, price app.positive, m app.short_mood)
+;;
+INSERT INTO app.prices VALUES (1, 9.99, 'ok'), (2, DEFAULT, NULL)
+;;
+CREATE TABLE public.inherit_parent (id int, label text)
+;;
+CREATE TABLE public.inherit_child (extra text) INHERITS (public.inherit_parent)
+;;
+INSERT INTO public.inherit_parent VALUES (1, 'parent row')
+;;
+INSERT INTO public.inherit_child VALUES (2, 'child row', 'x')
+;;
 CREATE TABLE public.all_types (
   id serial PRIMARY KEY,
   i2 smallint, i4 integer, i8 bigint,

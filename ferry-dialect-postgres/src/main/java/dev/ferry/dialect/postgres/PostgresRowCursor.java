@@ -1,6 +1,9 @@
 package dev.ferry.dialect.postgres;
 
+import dev.ferry.core.error.ErrorCode;
+import dev.ferry.core.error.FerryException;
 import dev.ferry.core.model.Column;
+import dev.ferry.core.model.QualifiedName;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.RowCursor;
 import dev.ferry.dialect.postgres.text.PgValueParser;
@@ -27,14 +30,18 @@ public final class PostgresRowCursor implements RowCursor {
     private final ResultSet rows;
     private final Function<String, Object>[] parsers;
     private final Object[] row;
+    private final QualifiedName table;
+    private final List<Column> columns;
 
     private PostgresRowCursor(Connection connection, boolean restoreAutoCommit, Statement statement, ResultSet rows,
-                              Function<String, Object>[] parsers) {
+                              Table table) {
         this.connection = connection;
         this.restoreAutoCommit = restoreAutoCommit;
         this.statement = statement;
         this.rows = rows;
-        this.parsers = parsers;
+        this.table = table.name();
+        this.columns = table.loadedColumns();
+        this.parsers = parsers(columns);
         this.row = new Object[parsers.length];
     }
 
@@ -48,7 +55,7 @@ public final class PostgresRowCursor implements RowCursor {
         try {
             statement.setFetchSize(FETCH_SIZE);
             ResultSet rows = statement.executeQuery(selectSql(table));
-            return new PostgresRowCursor(connection, autoCommit, statement, rows, parsers(table.loadedColumns()));
+            return new PostgresRowCursor(connection, autoCommit, statement, rows, table);
         } catch (SQLException | RuntimeException e) {
             statement.close();
             if (autoCommit) {
@@ -59,10 +66,10 @@ public final class PostgresRowCursor implements RowCursor {
         }
     }
 
-    /** {@code SELECT "a", "b" FROM "s"."t"}. */
+    /** {@code SELECT "a", "b" FROM ONLY "s"."t"}: ONLY, or an inheritance parent would also return its children's rows. */
     static String selectSql(Table table) {
         return "SELECT " + table.loadedColumns().stream().map(c -> Sql.quote(c.name()))
-                .collect(Collectors.joining(", ")) + " FROM " + Sql.qualified(table.name());
+                .collect(Collectors.joining(", ")) + " FROM ONLY " + Sql.qualified(table.name());
     }
 
     @SuppressWarnings("unchecked")
@@ -77,9 +84,19 @@ public final class PostgresRowCursor implements RowCursor {
         }
         for (int i = 0; i < parsers.length; i++) {
             String text = rows.getString(i + 1);
-            row[i] = text == null ? null : parsers[i].apply(text);
+            try {
+                row[i] = text == null ? null : parsers[i].apply(text);
+            } catch (RuntimeException e) {
+                throw new FerryException(ErrorCode.BACKUP_FAILED, "Cannot read column " + columns.get(i).name() + " ("
+                        + columns.get(i).type().nativeType() + ") of table " + table + ": unexpected text '"
+                        + abbreviate(text) + "' (" + e.getMessage() + ")", e);
+            }
         }
         return row;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
     }
 
     @Override

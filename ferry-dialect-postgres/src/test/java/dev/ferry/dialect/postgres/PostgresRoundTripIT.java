@@ -72,6 +72,7 @@ class PostgresRoundTripIT {
         assertThat(sourceHashes.get(new QualifiedName("public", "big")).rows()).isEqualTo(200_000);
         assertThat(sourceHashes.get(new QualifiedName("public", "all_types")).rows()).isEqualTo(8);
         assertThat(sourceHashes.get(new QualifiedName("public", "empty_table")).rows()).isZero();
+        assertThat(sourceHashes.get(new QualifiedName("public", "inherit_parent")).rows()).isEqualTo(1);
     }
 
     @Test
@@ -99,6 +100,10 @@ class PostgresRoundTripIT {
         assertThat(all.column("ci").orElseThrow().type().kind()).isEqualTo(TypeKind.TEXT);
         assertThat(all.column("t_len").orElseThrow().isLoaded()).isFalse();
         assertThat(all.column("id").orElseThrow().identity().generation()).isEqualTo(Identity.Generation.SERIAL);
+        Table prices = sourceSchema.table(new QualifiedName("app", "prices")).orElseThrow();
+        assertThat(prices.column("price").orElseThrow().type().kind()).isEqualTo(TypeKind.DECIMAL);
+        assertThat(prices.column("price").orElseThrow().type().nativeType()).isEqualTo("app.positive");
+        assertThat(prices.column("m").orElseThrow().type().kind()).isEqualTo(TypeKind.ENUM);
         Table people = sourceSchema.table(new QualifiedName("app", "people")).orElseThrow();
         assertThat(people.column("id").orElseThrow().identity().generation()).isEqualTo(Identity.Generation.ALWAYS);
         assertThat(people.column("id").orElseThrow().identity().nextValue()).isEqualTo(10 + 50 * 3);
@@ -108,7 +113,7 @@ class PostgresRoundTripIT {
         assertThat(sourceSchema.views()).extracting(v -> v.name().toString())
                 .containsExactly("public.v_people", "app.v_people_names", "public.mv_big_count");
         assertThat(sourceSchema.nativeObjects()).extracting(o -> o.kind() + " " + o.name()).containsExactly(
-                "extension public.citext", "function app.touch()", "function public.adults()",
+                "extension public.citext", "domain app.positive", "domain app.short_mood", "function app.touch()", "function public.adults()",
                 "constraint public.zones_area_excl", "trigger app.people.people_touch");
     }
 

@@ -22,6 +22,6 @@ class SqlTest {
                 dev.ferry.core.model.Column.of("a", dev.ferry.core.model.DataType.of(dev.ferry.core.model.TypeKind.TEXT, "text"), true),
                 new dev.ferry.core.model.Column("g", dev.ferry.core.model.DataType.of(dev.ferry.core.model.TypeKind.TEXT, "text"), true,
                         null, null, "upper(a)", true, null, null)), null, null, null, null, null, null, null, 0);
-        assertThat(PostgresRowCursor.selectSql(table)).isEqualTo("SELECT \"a\" FROM \"s\".\"t\"");
+        assertThat(PostgresRowCursor.selectSql(table)).isEqualTo("SELECT \"a\" FROM ONLY \"s\".\"t\"");
     }
 }

@@ -24,6 +24,7 @@ final class ColumnReader {
                    t.typtype, tn.nspname AS type_schema, t.typname,
                    format_type(et.oid, a.atttypmod) AS elem_native, et.typtype AS elem_typtype,
                    etn.nspname AS elem_schema, et.typname AS elem_name,
+                   bt.typtype AS base_typtype, btn.nspname AS base_schema, bt.typname AS base_name, t.typtypmod,
                    CASE WHEN a.attcollation <> t.typcollation
                         THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END AS collation,
                    col_description(c.oid, a.attnum) AS comment
@@ -34,6 +35,8 @@ final class ColumnReader {
             JOIN pg_namespace tn ON tn.oid = t.typnamespace
             LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A' AND t.typname LIKE '\\_%'
             LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace
+            LEFT JOIN pg_type bt ON bt.oid = t.typbasetype AND t.typtype = 'd'
+            LEFT JOIN pg_namespace btn ON btn.oid = bt.typnamespace
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
             LEFT JOIN pg_collation co ON co.oid = a.attcollation
             LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
@@ -71,7 +74,12 @@ final class ColumnReader {
                 generated, rs.getString("collation"), rs.getString("comment"));
     }
 
+    /** The column's type; a domain is described by its base type but keeps its own name as the native type. */
     private static PgType type(ResultSet rs) throws SQLException {
+        if (rs.getString("base_name") != null) {
+            return new PgType(rs.getString("native_type"), rs.getString("base_schema"), rs.getString("base_name"),
+                    rs.getString("base_typtype").charAt(0), rs.getInt("typtypmod"), null);
+        }
         int typmod = rs.getInt("atttypmod");
         PgType element = null;
         if (rs.getString("elem_name") != null) {

@@ -8,13 +8,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Engine objects Ferry carries as DDL: extensions (first, so their types exist before tables),
- * user functions and procedures (not those of extensions), then non-internal triggers.
+ * Engine objects Ferry carries as DDL: extensions and domains (first, so their types exist before
+ * tables), user functions and procedures (not those of extensions), then non-internal triggers.
  */
 final class NativeObjectReader {
     private static final String EXTENSIONS = """
             SELECT e.extname, n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
             WHERE e.extname <> 'plpgsql' AND n.nspname = ANY (?) ORDER BY e.extname
+            """;
+    private static final String DOMAINS = """
+            SELECT n.nspname, t.typname,
+                   'CREATE DOMAIN ' || quote_ident(n.nspname) || '.' || quote_ident(t.typname) || ' AS '
+                   || format_type(t.typbasetype, t.typtypmod)
+                   || CASE WHEN t.typcollation <> bt.typcollation
+                           THEN ' COLLATE ' || quote_ident(cn.nspname) || '.' || quote_ident(co.collname) ELSE '' END
+                   || coalesce(' DEFAULT ' || pg_get_expr(t.typdefaultbin, 0), '')
+                   || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END
+                   || coalesce((SELECT string_agg(' CONSTRAINT ' || quote_ident(c.conname) || ' ' || pg_get_constraintdef(c.oid), ''
+                                               ORDER BY c.conname)
+                                FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c'), '') AS def
+            FROM pg_type t
+            JOIN pg_namespace n ON n.oid = t.typnamespace
+            JOIN pg_type bt ON bt.oid = t.typbasetype
+            LEFT JOIN pg_collation co ON co.oid = t.typcollation
+            LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
+            WHERE t.typtype = 'd' AND n.nspname = ANY (?) AND""" + Catalog.notFromExtension("pg_type", "t.oid") + """
+            ORDER BY bt.typtype = 'd', n.nspname, t.typname
             """;
     private static final String FUNCTIONS = """
             SELECT n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS signature,
@@ -36,6 +55,11 @@ final class NativeObjectReader {
                 new QualifiedName(rs.getString(2), rs.getString(1)),
                 "CREATE EXTENSION IF NOT EXISTS " + Sql.quote(rs.getString(1)) + " WITH SCHEMA " + Sql.quote(rs.getString(2)))));
         return out;
+    }
+
+    /** Domains, each a complete CREATE DOMAIN; domains over domains come after the others. */
+    List<NativeObject> domains(Catalog catalog) throws SQLException {
+        return read(catalog, DOMAINS, "domain");
     }
 
     List<NativeObject> functions(Catalog catalog) throws SQLException {

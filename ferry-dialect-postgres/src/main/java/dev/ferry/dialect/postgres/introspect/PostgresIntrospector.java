@@ -86,6 +86,7 @@ public final class PostgresIntrospector {
         tables.sort(Comparator.comparing(Table::name));
         NativeObjectReader natives = new NativeObjectReader();
         List<NativeObject> nativeObjects = new ArrayList<>(natives.extensions(catalog));
+        nativeObjects.addAll(natives.domains(catalog));
         nativeObjects.addAll(natives.functions(catalog));
         nativeObjects.addAll(constraints.exclusions);
         nativeObjects.addAll(natives.triggers(catalog));

@@ -65,6 +65,11 @@ public final class PostgresRestoreTarget implements RestoreTarget {
         for (EnumType e : schema.enums()) {
             run("Creating enum type " + e.name(), Ddl.createEnum(e));
         }
+        for (NativeObject o : schema.nativeObjects()) {
+            if (o.kind().equals("domain")) {
+                run("Creating domain " + o.name(), o.definition());
+            }
+        }
         Map<QualifiedName, Sequence> sequences = new HashMap<>();
         for (Sequence s : schema.sequences()) {
             sequences.put(s.name(), s);

@@ -15,6 +15,9 @@ import dev.ferry.core.model.View;
  * after the sequences are positioned, functions, views, then triggers and other native objects.
  */
 final class SchemaFinisher {
+    /** Native objects {@link PostgresRestoreTarget#createTables} already created. */
+    private static final java.util.Set<String> BEFORE_TABLES = java.util.Set.of("extension", "domain");
+
     private final PostgresRestoreTarget target;
     private final Schema schema;
 
@@ -49,7 +52,7 @@ final class SchemaFinisher {
             target.run("Creating view " + v.name(), Ddl.createView(v));
         }
         for (NativeObject o : schema.nativeObjects()) {
-            if (!o.kind().equals("extension") && !o.kind().equals("function")) {
+            if (!BEFORE_TABLES.contains(o.kind()) && !o.kind().equals("function")) {
                 target.run("Creating " + o.kind() + " " + o.name(), o.definition());
             }
         }
