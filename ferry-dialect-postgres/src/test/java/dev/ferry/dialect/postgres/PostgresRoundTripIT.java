@@ -73,6 +73,9 @@ class PostgresRoundTripIT {
         assertThat(sourceHashes.get(new QualifiedName("public", "all_types")).rows()).isEqualTo(8);
         assertThat(sourceHashes.get(new QualifiedName("public", "empty_table")).rows()).isZero();
         assertThat(sourceHashes.get(new QualifiedName("public", "inherit_parent")).rows()).isEqualTo(1);
+        assertThat(sourceHashes.get(new QualifiedName("app", "measurements")).rows()).isZero();
+        assertThat(sourceHashes.get(new QualifiedName("app", "measurements 2023")).rows()
+                + sourceHashes.get(new QualifiedName("app", "measurements_rest_all")).rows()).isEqualTo(400);
     }
 
     @Test
@@ -126,6 +129,8 @@ class PostgresRoundTripIT {
             assertThat(single(s, "INSERT INTO public.shipments (order_id, line_no) VALUES (2, 1) RETURNING id")).isEqualTo(4);
             assertThat(single(s, "SELECT nextval('public.ticket_seq')")).isEqualTo(110);
             assertThat(single(s, "SELECT nextval('app.unused_seq')")).isEqualTo(7);
+            assertThat(single(s, "INSERT INTO app.measurements (at) VALUES ('2023-02-01') RETURNING id")).isEqualTo(401);
+            assertThat(single(s, "SELECT count(*) FROM app.measurements")).isEqualTo(401);
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Primary keys, unique, check and foreign-key constraints from pg_constraint, in one query.
- * Exclusion constraints have no portable form and become native objects.
+ * Exclusion constraints have no portable form and become native objects. Constraints a partition
+ * inherits from its partitioned parent are left out: they come back with the partition.
  */
 final class ConstraintReader {
     private static final String SQL = """
@@ -33,7 +34,8 @@ final class ConstraintReader {
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_class rc ON rc.oid = con.confrelid
             LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-            WHERE n.nspname = ANY (?) AND c.relkind = 'r' AND con.contype IN ('p', 'u', 'c', 'f', 'x')
+            WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p') AND con.contype IN ('p', 'u', 'c', 'f', 'x')
+              AND con.conparentid = 0 AND (con.conislocal OR NOT c.relispartition)
             ORDER BY n.nspname, c.relname, con.conname
             """;
 

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Indexes that do not back a primary key, unique or exclusion constraint, with their key parts,
+ * Indexes that do not back a primary key, unique or exclusion constraint (nor are a partition's
+ * copy of its parent's index), with their key parts,
  * access method, predicate and the full pg_get_indexdef() statement.
  */
 final class IndexReader {
@@ -29,7 +30,7 @@ final class IndexReader {
             JOIN pg_class c ON c.oid = i.indrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_am am ON am.oid = ic.relam
-            WHERE n.nspname = ANY (?) AND c.relkind = 'r'
+            WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p') AND NOT ic.relispartition
               AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid
                               AND con.contype IN ('p', 'u', 'x'))
             ORDER BY n.nspname, c.relname, ic.relname
@@ -40,6 +41,14 @@ final class IndexReader {
         catalog.query(SQL, rs -> out.computeIfAbsent(new QualifiedName(rs.getString("nspname"), rs.getString("relname")),
                 k -> new ArrayList<>()).add(index(rs)));
         return out;
+    }
+
+    /**
+     * pg_get_indexdef() spells a partitioned table's index {@code ON ONLY}, which would create it on
+     * the parent alone; without ONLY it is created on every partition too, as the source had it.
+     */
+    static String recursive(String definition) {
+        return definition.replaceFirst(" ON ONLY ", " ON ");
     }
 
     private static Index index(ResultSet rs) throws SQLException {
@@ -53,6 +62,6 @@ final class IndexReader {
                     Boolean.parseBoolean(descending.get(k))));
         }
         return new Index(rs.getString("index_name"), rs.getBoolean("indisunique"), parts, rs.getString("amname"),
-                rs.getString("predicate"), rs.getString("definition"));
+                rs.getString("predicate"), recursive(rs.getString("definition")));
     }
 }

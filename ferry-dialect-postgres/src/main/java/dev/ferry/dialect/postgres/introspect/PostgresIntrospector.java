@@ -32,9 +32,14 @@ public final class PostgresIntrospector {
             ORDER BY nspname
             """;
     private static final String TABLES = """
-            SELECT n.nspname, c.relname, c.reltuples, obj_description(c.oid, 'pg_class') AS comment
+            SELECT n.nspname, c.relname, c.reltuples, obj_description(c.oid, 'pg_class') AS comment,
+                   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_by,
+                   CASE WHEN c.relispartition THEN (SELECT '"' || replace(pn.nspname, '"', '""') || '"."' || replace(p.relname, '"', '""') || '"'
+                        FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace
+                        WHERE i.inhrelid = c.oid) END AS partition_of,
+                   CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind = 'r' AND NOT c.relispartition AND n.nspname = ANY (?)
+            WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?)
               AND""" + Catalog.notFromExtension("pg_class", "c.oid") + """
             """;
 
@@ -80,7 +85,7 @@ public final class PostgresIntrospector {
             QualifiedName name = new QualifiedName(rs.getString("nspname"), rs.getString("relname"));
             Constraints cs = constraints.of(name);
             tables.add(new Table(name, columns.getOrDefault(name, List.of()), cs.primaryKey, cs.uniques, cs.foreignKeys,
-                    indexes.getOrDefault(name, List.of()), cs.checks, Map.of(), rs.getString("comment"),
+                    indexes.getOrDefault(name, List.of()), cs.checks, PartitionOptions.of(rs), rs.getString("comment"),
                     Math.max(0, Math.round(rs.getDouble("reltuples")))));
         });
         tables.sort(Comparator.comparing(Table::name));

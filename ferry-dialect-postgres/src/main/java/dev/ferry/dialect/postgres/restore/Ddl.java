@@ -12,6 +12,7 @@ import dev.ferry.core.model.Table;
 import dev.ferry.core.model.UniqueConstraint;
 import dev.ferry.core.model.View;
 import dev.ferry.dialect.postgres.Sql;
+import dev.ferry.dialect.postgres.introspect.PartitionOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,18 @@ public final class Ddl {
                 + Sql.quote(s.ownedBy().column());
     }
 
-    /** CREATE TABLE with columns and primary key; {@code sequences} resolves identity sequence options. */
+    /**
+     * CREATE TABLE with columns and primary key; {@code sequences} resolves identity sequence options.
+     * A partition is created {@code PARTITION OF} its parent, whose columns and keys it takes.
+     */
     public static String createTable(Table table, Map<QualifiedName, Sequence> sequences) {
+        Map<String, String> options = table.options();
+        String partitionBy = options.containsKey(PartitionOptions.PARTITION_BY)
+                ? " PARTITION BY " + options.get(PartitionOptions.PARTITION_BY) : "";
+        if (options.containsKey(PartitionOptions.PARTITION_OF)) {
+            return "CREATE TABLE " + Sql.qualified(table.name()) + " PARTITION OF " + options.get(PartitionOptions.PARTITION_OF)
+                    + " " + options.get(PartitionOptions.PARTITION_BOUND) + partitionBy;
+        }
         List<String> parts = new ArrayList<>();
         for (Column c : table.columns()) {
             parts.add(columnDefinition(c, sequences));
@@ -54,7 +65,7 @@ public final class Ddl {
         if (table.primaryKey() != null) {
             parts.add(constraintPrefix(table.primaryKey().name()) + "PRIMARY KEY (" + Sql.columnList(table.primaryKey().columns()) + ")");
         }
-        return "CREATE TABLE " + Sql.qualified(table.name()) + " (\n  " + String.join(",\n  ", parts) + "\n)";
+        return "CREATE TABLE " + Sql.qualified(table.name()) + " (\n  " + String.join(",\n  ", parts) + "\n)" + partitionBy;
     }
 
     static String columnDefinition(Column c, Map<QualifiedName, Sequence> sequences) {

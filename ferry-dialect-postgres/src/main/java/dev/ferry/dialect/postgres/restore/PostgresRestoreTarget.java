@@ -13,6 +13,7 @@ import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.RowSink;
 import dev.ferry.dialect.postgres.PostgresDialect;
 import dev.ferry.dialect.postgres.Sql;
+import dev.ferry.dialect.postgres.introspect.PartitionOptions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -77,7 +78,7 @@ public final class PostgresRestoreTarget implements RestoreTarget {
                 run("Creating sequence " + s.name(), Ddl.createSequence(s));
             }
         }
-        for (Table t : schema.tables()) {
+        for (Table t : PartitionOrder.parentsFirst(schema.tables())) {
             createTable(t, sequences);
         }
         for (Sequence s : schema.sequences()) {
@@ -92,8 +93,9 @@ public final class PostgresRestoreTarget implements RestoreTarget {
         if (t.comment() != null) {
             run("Commenting table " + t.name(), Ddl.comment("TABLE", Sql.qualified(t.name()), t.comment()));
         }
+        boolean partition = t.options().containsKey(PartitionOptions.PARTITION_OF);
         for (Column c : t.columns()) {
-            if (c.comment() != null) {
+            if (c.comment() != null && !partition) {
                 run("Commenting column " + c.name() + " of " + t.name(),
                         Ddl.comment("COLUMN", Sql.qualified(t.name()) + "." + Sql.quote(c.name()), c.comment()));
             }

@@ -80,6 +80,20 @@ class DdlTest {
     }
 
     @Test
+    void partitionedTablesAndPartitions() {
+        Column at = Column.of("at", DataType.of(TypeKind.DATE, "date"), false);
+        Table parent = new Table(new QualifiedName("app", "m"), List.of(at), null, null, null, null, null,
+                Map.of("partition_by", "RANGE (at)"), null, 0);
+        Table child = new Table(new QualifiedName("app", "m 2023"), List.of(at), null, null, null, null, null,
+                Map.of("partition_of", "\"app\".\"m\"", "partition_bound", "FOR VALUES FROM ('2023-01-01') TO ('2024-01-01')"),
+                null, 0);
+        assertThat(Ddl.createTable(parent, Map.of())).isEqualTo("CREATE TABLE \"app\".\"m\" (\n  \"at\" date NOT NULL\n) PARTITION BY RANGE (at)");
+        assertThat(Ddl.createTable(child, Map.of())).isEqualTo("CREATE TABLE \"app\".\"m 2023\" PARTITION OF \"app\".\"m\" "
+                + "FOR VALUES FROM ('2023-01-01') TO ('2024-01-01')");
+        assertThat(PartitionOrder.parentsFirst(List.of(child, parent))).containsExactly(parent, child);
+    }
+
+    @Test
     void views() {
         assertThat(Ddl.createView(new View(new QualifiedName("s", "v"), " SELECT 1", true)))
                 .isEqualTo("CREATE MATERIALIZED VIEW \"s\".\"v\" AS\n SELECT 1");
