@@ -10,7 +10,16 @@ CREATE DOMAIN app.positive AS numeric(10,2) DEFAULT 1 NOT NULL CONSTRAINT positi
 ;;
 CREATE DOMAIN app.short_mood AS app.mood CHECK (VALUE <> 'sad')
 ;;
-CREATE TABLE app.prices (id int PRIMARY KEY, price app.positive, m app.short_mood)
+CREATE FUNCTION app.default_label() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'label-' || 1 $$
+;;
+CREATE FUNCTION app.is_even(n int) RETURNS boolean LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT n % 2 = 0; END
+;;
+CREATE TABLE app.prices (id int PRIMARY KEY CHECK (app.is_even(id) OR id = 1), price app.positive, m app.short_mood,
+  label text DEFAULT app.default_label(), even boolean GENERATED ALWAYS AS (app.is_even(id)) STORED)
+;;
+CREATE INDEX prices_even_idx ON app.prices (app.is_even(id))
+;;
+CREATE FUNCTION app.expensive() RETURNS SETOF app.prices LANGUAGE sql BEGIN ATOMIC SELECT * FROM app.prices WHERE price > 5; END
 ;;
 INSERT INTO app.prices VALUES (1, 9.99, 'ok'), (2, DEFAULT, NULL)
 ;;

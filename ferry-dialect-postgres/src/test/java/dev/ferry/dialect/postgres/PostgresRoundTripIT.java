@@ -116,7 +116,8 @@ class PostgresRoundTripIT {
         assertThat(sourceSchema.views()).extracting(v -> v.name().toString())
                 .containsExactly("public.v_people", "app.v_people_names", "public.mv_big_count");
         assertThat(sourceSchema.nativeObjects()).extracting(o -> o.kind() + " " + o.name()).containsExactly(
-                "extension public.citext", "domain app.positive", "domain app.short_mood", "function app.touch()", "function public.adults()",
+                "extension public.citext", "domain app.positive", "domain app.short_mood", "function app.default_label()",
+                "function app.expensive()", "function app.is_even(n integer)", "function app.touch()", "function public.adults()",
                 "constraint public.zones_area_excl", "trigger app.people.people_touch");
     }
 
@@ -138,6 +139,8 @@ class PostgresRoundTripIT {
     void codeAndViewsWorkInTheRestoredDatabase() throws SQLException {
         try (Connection c = target.connect(); Statement s = c.createStatement()) {
             assertThat(single(s, "SELECT public.adults()")).isEqualTo(33);
+            assertThat(single(s, "SELECT count(*) FROM app.expensive()")).isEqualTo(1);
+            assertThat(single(s, "INSERT INTO app.prices (id) VALUES (4) RETURNING length(label)")).isEqualTo(7);
             assertThat(single(s, "SELECT count(*) FROM app.v_people_names")).isEqualTo(40);
             assertThat(single(s, "SELECT n FROM public.mv_big_count")).isEqualTo(200_000);
             s.execute("UPDATE app.people SET age = age WHERE id = 10");

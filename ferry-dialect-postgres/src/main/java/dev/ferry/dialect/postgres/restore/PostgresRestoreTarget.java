@@ -16,10 +16,13 @@ import dev.ferry.dialect.postgres.Sql;
 import dev.ferry.dialect.postgres.introspect.PartitionOptions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A restore into PostgreSQL as one transaction on one connection. Every step runs through
@@ -29,6 +32,7 @@ import java.util.Map;
 public final class PostgresRestoreTarget implements RestoreTarget {
     private final PostgresDialect dialect;
     private final Connection connection;
+    private final Set<NativeObject> createdEarly = new HashSet<>();
 
     public PostgresRestoreTarget(PostgresDialect dialect, Connection connection) throws SQLException {
         this.dialect = dialect;
@@ -71,6 +75,7 @@ public final class PostgresRestoreTarget implements RestoreTarget {
                 run("Creating domain " + o.name(), o.definition());
             }
         }
+        createFunctionsThatNeedNoTables(schema);
         Map<QualifiedName, Sequence> sequences = new HashMap<>();
         for (Sequence s : schema.sequences()) {
             sequences.put(s.name(), s);
@@ -100,6 +105,31 @@ public final class PostgresRestoreTarget implements RestoreTarget {
                         Ddl.comment("COLUMN", Sql.qualified(t.name()) + "." + Sql.quote(c.name()), c.comment()));
             }
         }
+    }
+
+    /**
+     * Functions go before the tables where they can, since defaults, checks, generated columns and
+     * indexes may call them; one that needs a table (a row-type result, a BEGIN ATOMIC body) fails
+     * under a savepoint and is created by {@link #finishSchema} instead.
+     */
+    private void createFunctionsThatNeedNoTables(Schema schema) throws SQLException {
+        for (NativeObject o : schema.nativeObjects()) {
+            if (o.kind().equals("function")) {
+                Savepoint savepoint = connection.setSavepoint();
+                try (Statement s = connection.createStatement()) {
+                    s.execute(o.definition());
+                    connection.releaseSavepoint(savepoint);
+                    createdEarly.add(o);
+                } catch (SQLException e) {
+                    connection.rollback(savepoint);
+                }
+            }
+        }
+    }
+
+    /** Whether {@link #createTables} already created this native object. */
+    boolean createdEarly(NativeObject o) {
+        return createdEarly.contains(o) || SchemaFinisher.BEFORE_TABLES.contains(o.kind());
     }
 
     /** A sequence created by its column's GENERATED ... AS IDENTITY clause rather than on its own. */

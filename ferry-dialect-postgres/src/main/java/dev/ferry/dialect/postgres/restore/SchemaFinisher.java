@@ -12,11 +12,12 @@ import dev.ferry.core.model.View;
 /**
  * What is added after the data: checks, unique constraints and indexes, then foreign keys (each
  * validated against the loaded rows, so cycles and self-references need no load order); and,
- * after the sequences are positioned, functions, views, then triggers and other native objects.
+ * after the sequences are positioned, the functions that needed the tables, views, then triggers
+ * and other native objects.
  */
 final class SchemaFinisher {
     /** Native objects {@link PostgresRestoreTarget#createTables} already created. */
-    private static final java.util.Set<String> BEFORE_TABLES = java.util.Set.of("extension", "domain");
+    static final java.util.Set<String> BEFORE_TABLES = java.util.Set.of("extension", "domain");
 
     private final PostgresRestoreTarget target;
     private final Schema schema;
@@ -46,22 +47,19 @@ final class SchemaFinisher {
         }
     }
 
+    /** Functions not created before the tables, views, then triggers and the other native objects. */
     void finishCode() {
-        runNative("function");
+        runNative(true);
         for (View v : schema.views()) {
             target.run("Creating view " + v.name(), Ddl.createView(v));
         }
-        for (NativeObject o : schema.nativeObjects()) {
-            if (!BEFORE_TABLES.contains(o.kind()) && !o.kind().equals("function")) {
-                target.run("Creating " + o.kind() + " " + o.name(), o.definition());
-            }
-        }
+        runNative(false);
     }
 
-    private void runNative(String kind) {
+    private void runNative(boolean functions) {
         for (NativeObject o : schema.nativeObjects()) {
-            if (o.kind().equals(kind)) {
-                target.run("Creating " + kind + " " + o.name(), o.definition());
+            if (o.kind().equals("function") == functions && !target.createdEarly(o)) {
+                target.run("Creating " + o.kind() + " " + o.name(), o.definition());
             }
         }
     }
