@@ -177,3 +177,15 @@ CREATE VIEW public.v_people AS SELECT id, name FROM app.people WHERE age > 10
 CREATE VIEW app.v_people_names AS SELECT name FROM public.v_people
 ;;
 CREATE MATERIALIZED VIEW public.mv_big_count AS SELECT count(*) AS n FROM public.big
+;;
+CREATE UNIQUE INDEX mv_big_count_n_idx ON public.mv_big_count (n)
+;;
+CREATE SEQUENCE public.restarted_seq
+;;
+ALTER SEQUENCE public.restarted_seq RESTART WITH 50
+;;
+CREATE TYPE app.money_pair AS (amount numeric(12,2), currency char(3), "Note" text)
+;;
+CREATE TABLE app.wallets (id int PRIMARY KEY, balance app.money_pair, history app.money_pair[])
+;;
+INSERT INTO app.wallets VALUES (1, ROW(10.5, 'EUR', 'a "quoted", note'), ARRAY[ROW(1, 'USD', NULL)::app.money_pair]), (2, NULL, '{}')

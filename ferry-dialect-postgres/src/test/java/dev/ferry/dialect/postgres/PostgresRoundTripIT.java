@@ -116,9 +116,10 @@ class PostgresRoundTripIT {
         assertThat(sourceSchema.views()).extracting(v -> v.name().toString())
                 .containsExactly("public.v_people", "app.v_people_names", "public.mv_big_count");
         assertThat(sourceSchema.nativeObjects()).extracting(o -> o.kind() + " " + o.name()).containsExactly(
-                "extension public.citext", "domain app.positive", "domain app.short_mood", "function app.default_label()",
-                "function app.expensive()", "function app.is_even(n integer)", "function app.touch()", "function public.adults()",
-                "constraint public.zones_area_excl", "trigger app.people.people_touch");
+                "extension public.citext", "domain app.positive", "domain app.short_mood", "type app.money_pair",
+                "function app.default_label()", "function app.expensive()", "function app.is_even(n integer)",
+                "function app.touch()", "function public.adults()", "constraint public.zones_area_excl", "trigger app.people.people_touch",
+                "index public.mv_big_count_n_idx");
     }
 
     @Test
@@ -130,6 +131,7 @@ class PostgresRoundTripIT {
             assertThat(single(s, "INSERT INTO public.shipments (order_id, line_no) VALUES (2, 1) RETURNING id")).isEqualTo(4);
             assertThat(single(s, "SELECT nextval('public.ticket_seq')")).isEqualTo(110);
             assertThat(single(s, "SELECT nextval('app.unused_seq')")).isEqualTo(7);
+            assertThat(single(s, "SELECT nextval('public.restarted_seq')")).isEqualTo(50);
             assertThat(single(s, "INSERT INTO app.measurements (at) VALUES ('2023-02-01') RETURNING id")).isEqualTo(401);
             assertThat(single(s, "SELECT count(*) FROM app.measurements")).isEqualTo(401);
         }

@@ -39,6 +39,15 @@ final class Catalog {
         }
     }
 
+    /** Runs {@code sql}, which has no parameters. */
+    void queryUnbound(String sql, RowHandler handler) throws SQLException {
+        try (java.sql.Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                handler.row(rs);
+            }
+        }
+    }
+
     /** A text[] column as a list (nulls kept). */
     static List<String> strings(ResultSet rs, String column) throws SQLException {
         Array array = rs.getArray(column);

@@ -30,7 +30,7 @@ final class IndexReader {
             JOIN pg_class c ON c.oid = i.indrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_am am ON am.oid = ic.relam
-            WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p') AND NOT ic.relispartition
+            WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'm') AND NOT ic.relispartition
               AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid
                               AND con.contype IN ('p', 'u', 'x'))
             ORDER BY n.nspname, c.relname, ic.relname

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Engine objects Ferry carries as DDL: extensions and domains (first, so their types exist before
+ * Engine objects Ferry carries as DDL: extensions, domains and composite types (first, so their types exist before
  * tables), user functions and procedures (not those of extensions), then non-internal triggers.
  */
 final class NativeObjectReader {
@@ -35,6 +35,19 @@ final class NativeObjectReader {
             WHERE t.typtype = 'd' AND n.nspname = ANY (?) AND""" + Catalog.notFromExtension("pg_type", "t.oid") + """
             ORDER BY bt.typtype = 'd', n.nspname, t.typname
             """;
+    private static final String COMPOSITES = """
+            SELECT n.nspname, t.typname,
+                   'CREATE TYPE ' || quote_ident(n.nspname) || '.' || quote_ident(t.typname) || ' AS ('
+                   || coalesce((SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', '
+                                                  ORDER BY a.attnum)
+                                FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), '')
+                   || ')' AS def
+            FROM pg_type t
+            JOIN pg_namespace n ON n.oid = t.typnamespace
+            JOIN pg_class c ON c.oid = t.typrelid AND c.relkind = 'c'
+            WHERE t.typtype = 'c' AND n.nspname = ANY (?) AND""" + Catalog.notFromExtension("pg_type", "t.oid") + """
+            ORDER BY n.nspname, t.typname
+            """;
     private static final String FUNCTIONS = """
             SELECT n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS signature,
                    pg_get_functiondef(p.oid) AS def
@@ -60,6 +73,11 @@ final class NativeObjectReader {
     /** Domains, each a complete CREATE DOMAIN; domains over domains come after the others. */
     List<NativeObject> domains(Catalog catalog) throws SQLException {
         return read(catalog, DOMAINS, "domain");
+    }
+
+    /** Stand-alone composite types (CREATE TYPE ... AS (...)), not the row types of tables. */
+    List<NativeObject> composites(Catalog catalog) throws SQLException {
+        return read(catalog, COMPOSITES, "type");
     }
 
     List<NativeObject> functions(Catalog catalog) throws SQLException {

@@ -92,10 +92,24 @@ public final class PostgresIntrospector {
         NativeObjectReader natives = new NativeObjectReader();
         List<NativeObject> nativeObjects = new ArrayList<>(natives.extensions(catalog));
         nativeObjects.addAll(natives.domains(catalog));
+        nativeObjects.addAll(natives.composites(catalog));
         nativeObjects.addAll(natives.functions(catalog));
         nativeObjects.addAll(constraints.exclusions);
         nativeObjects.addAll(natives.triggers(catalog));
+        nativeObjects.addAll(indexesOfNonTables(indexes, tables));
         return new Schema(namespaces, enums, sequences, tables, new ViewReader().read(catalog), nativeObjects);
+    }
+
+    /** Indexes of materialized views, which are not tables: created from their definition after the views. */
+    private static List<NativeObject> indexesOfNonTables(Map<QualifiedName, List<Index>> indexes, List<Table> tables) {
+        java.util.Set<QualifiedName> tableNames = new java.util.HashSet<>();
+        tables.forEach(t -> tableNames.add(t.name()));
+        List<NativeObject> out = new ArrayList<>();
+        indexes.entrySet().stream().filter(e -> !tableNames.contains(e.getKey()))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> e.getValue().forEach(i -> out.add(new NativeObject("index",
+                        new QualifiedName(e.getKey().schema(), i.name()), i.definition()))));
+        return out;
     }
 
     /** Sets the session search_path (bound, not inlined) and returns the previous one. */

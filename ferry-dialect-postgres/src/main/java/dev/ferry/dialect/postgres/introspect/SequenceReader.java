@@ -2,13 +2,15 @@ package dev.ferry.dialect.postgres.introspect;
 
 import dev.ferry.core.model.QualifiedName;
 import dev.ferry.core.model.Sequence;
+import dev.ferry.dialect.postgres.Sql;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Sequences from pg_sequences, with the column that owns them (serial: dependency 'a', identity:
- * 'i'). A null last_value means nextval() was never called: the next value is the start value.
+ * 'i'). A null last_value in pg_sequences means nextval() was not called since creation or the last
+ * RESTART; only such sequences are read one by one, for the value RESTART may have set.
  */
 final class SequenceReader {
     private static final String SQL = """
@@ -36,10 +38,22 @@ final class SequenceReader {
             String ownerTable = rs.getString("owner_table");
             Sequence.ColumnRef owner = ownerTable == null ? null : new Sequence.ColumnRef(
                     new QualifiedName(rs.getString("owner_schema"), ownerTable), rs.getString("owner_column"));
-            out.add(new Sequence(new QualifiedName(rs.getString("schemaname"), rs.getString("sequencename")),
-                    rs.getString("data_type"), start, rs.getLong("increment_by"), rs.getLong("min_value"),
-                    rs.getLong("max_value"), rs.getBoolean("cycle"), called ? last : start, called, owner));
+            QualifiedName name = new QualifiedName(rs.getString("schemaname"), rs.getString("sequencename"));
+            long position = called ? last : start;
+            out.add(new Sequence(name, rs.getString("data_type"), start, rs.getLong("increment_by"), rs.getLong("min_value"),
+                    rs.getLong("max_value"), rs.getBoolean("cycle"), position, called, owner));
         });
-        return out;
+        List<Sequence> exact = new ArrayList<>();
+        for (Sequence s : out) {
+            exact.add(s.called() ? s : withUncalledPosition(catalog, s));
+        }
+        return exact;
+    }
+
+    private static Sequence withUncalledPosition(Catalog catalog, Sequence s) throws SQLException {
+        long[] last = {s.lastValue()};
+        catalog.queryUnbound("SELECT last_value FROM " + Sql.qualified(s.name()), rs -> last[0] = rs.getLong(1));
+        return new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.minValue(), s.maxValue(), s.cycle(), last[0],
+                false, s.ownedBy());
     }
 }

@@ -71,8 +71,8 @@ public final class PostgresRestoreTarget implements RestoreTarget {
             run("Creating enum type " + e.name(), Ddl.createEnum(e));
         }
         for (NativeObject o : schema.nativeObjects()) {
-            if (o.kind().equals("domain")) {
-                run("Creating domain " + o.name(), o.definition());
+            if (o.kind().equals("domain") || o.kind().equals("type")) {
+                run("Creating " + o.kind() + " " + o.name(), o.definition());
             }
         }
         createFunctionsThatNeedNoTables(schema);

@@ -17,7 +17,7 @@ import dev.ferry.core.model.View;
  */
 final class SchemaFinisher {
     /** Native objects {@link PostgresRestoreTarget#createTables} already created. */
-    static final java.util.Set<String> BEFORE_TABLES = java.util.Set.of("extension", "domain");
+    static final java.util.Set<String> BEFORE_TABLES = java.util.Set.of("extension", "domain", "type");
 
     private final PostgresRestoreTarget target;
     private final Schema schema;
