@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * N read-only REPEATABLE READ transactions on one point in time: the first exports its snapshot
  * with pg_export_snapshot(), the others adopt it with SET TRANSACTION SNAPSHOT. Closing rolls the
- * transactions back and closes the connections.
+ * transactions back and closes the connections. Where no snapshot can be exported (a standby
+ * before PostgreSQL 10, a server that refuses it), one connection reads alone and the note says so.
  */
 final class PostgresSnapshot implements Snapshot {
     /** What pg_export_snapshot() returns, e.g. 00000003-0000001B-1; checked because SET TRANSACTION SNAPSHOT takes no parameter. */
@@ -31,7 +32,17 @@ final class PostgresSnapshot implements Snapshot {
         List<Connection> opened = new ArrayList<>();
         try {
             Connection first = beginRepeatableRead(dialect.connect(spec, true), opened);
-            String id = exportSnapshot(first);
+            if (workers == 1) {
+                return new PostgresSnapshot(opened, "one REPEATABLE READ, READ ONLY transaction");
+            }
+            String id;
+            try {
+                id = exportSnapshot(first);
+            } catch (SQLException e) {
+                first.rollback();
+                return new PostgresSnapshot(opened, "pg_export_snapshot() failed (" + e.getMessage()
+                        + "), so one REPEATABLE READ connection reads everything instead of " + workers);
+            }
             for (int i = 1; i < workers; i++) {
                 Connection c = beginRepeatableRead(dialect.connect(spec, true), opened);
                 try (Statement s = c.createStatement()) {
@@ -39,7 +50,7 @@ final class PostgresSnapshot implements Snapshot {
                 }
             }
             return new PostgresSnapshot(opened, "exported snapshot " + id + " (REPEATABLE READ, READ ONLY) shared by "
-                    + workers + (workers == 1 ? " connection" : " connections"));
+                    + workers + " connections");
         } catch (SQLException | RuntimeException e) {
             closeAll(opened);
             throw e;
