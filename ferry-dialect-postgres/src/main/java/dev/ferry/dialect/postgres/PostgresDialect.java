@@ -18,7 +18,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 
-/** PostgreSQL 12 and later (generated columns, prokind, conparentid), tested on 15, through PgJDBC. */
+/** PostgreSQL 13 and later (the catalog columns Ferry reads, such as pg_trigger.tgparentid), tested on 15, through PgJDBC. */
 public final class PostgresDialect implements Dialect {
     /** Session settings every Ferry connection runs with, so values print in one exact, parseable form. */
     private static final List<String> SESSION_SETTINGS = List.of(

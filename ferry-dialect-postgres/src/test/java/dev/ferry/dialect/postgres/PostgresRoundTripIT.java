@@ -117,8 +117,8 @@ class PostgresRoundTripIT {
                 .containsExactly("public.v_people", "app.v_people_names", "public.mv_big_count");
         assertThat(sourceSchema.nativeObjects()).extracting(o -> o.kind() + " " + o.name()).containsExactly(
                 "extension public.citext", "domain app.positive", "domain app.short_mood", "type app.money_pair",
-                "function app.default_label()", "function app.expensive()", "function app.is_even(n integer)",
-                "function app.touch()", "function public.adults()", "constraint public.zones_area_excl", "trigger app.people.people_touch",
+                "function app.default_label()", "function app.expensive()", "function app.is_even(n integer)", "function app.keep()",
+                "function app.touch()", "function public.adults()", "constraint public.zones_area_excl", "trigger app.measurements.measurements_keep", "trigger app.people.people_touch",
                 "index public.mv_big_count_n_idx");
     }
 

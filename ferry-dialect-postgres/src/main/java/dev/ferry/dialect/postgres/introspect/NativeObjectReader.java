@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Engine objects Ferry carries as DDL: extensions, domains and composite types (first, so their types exist before
- * tables), user functions and procedures (not those of extensions), then non-internal triggers.
+ * Engine objects Ferry carries as DDL: extensions, domains and composite types (first, so their
+ * types exist before tables), user functions and procedures (not those of extensions), then
+ * non-internal triggers (not the copies a partition gets of its parent's triggers, which come back
+ * with the partition).
  */
 final class NativeObjectReader {
     private static final String EXTENSIONS = """
@@ -58,7 +60,7 @@ final class NativeObjectReader {
     private static final String TRIGGERS = """
             SELECT n.nspname, c.relname || '.' || t.tgname AS name, pg_get_triggerdef(t.oid) AS def
             FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE NOT t.tgisinternal AND n.nspname = ANY (?)
+            WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND n.nspname = ANY (?)
             ORDER BY n.nspname, c.relname, t.tgname
             """;
 
