@@ -97,6 +97,26 @@ class PostgresRestoreFailureIT {
     }
 
     @Test
+    void rollbackDuringAnOpenCopyLeavesTheTargetEmpty() throws SQLException {
+        try (ScratchDatabase target = ScratchDatabase.postgres()) {
+            Table table = new Table(new QualifiedName("public", "t"), List.of(Column.of("id", DataType.of(TypeKind.BIGINT, "bigint"), false)),
+                    null, null, null, null, null, null, null, 0);
+            Table other = new Table(new QualifiedName("public", "u"), table.columns(), null, null, null, null, null, null, null, 0);
+            Schema schema = new Schema(List.of("public"), null, null, List.of(table, other), null, null);
+            try (RestoreTarget restore = DIALECT.openRestore(target.spec())) {
+                restore.begin(false);
+                restore.createTables(schema);
+                RowSink sink = restore.load(table);
+                sink.accept(new Object[] {1L});
+                assertThatThrownBy(() -> restore.load(other)).isInstanceOf(FerryException.class)
+                        .hasMessageContaining("one table at a time");
+                restore.rollback();
+            }
+            assertEmpty(target);
+        }
+    }
+
+    @Test
     void existingObjectsAreListedAndCleanReplacesThem() throws SQLException {
         try (ScratchDatabase source = ScratchDatabase.postgres(); ScratchDatabase target = ScratchDatabase.postgres()) {
             try (Connection c = source.connect()) {

@@ -69,6 +69,10 @@ final class CopyRowSink implements RowSink {
         copy.endCopy();
     }
 
+    boolean isActive() {
+        return copy.isActive();
+    }
+
     long rows() {
         return rows;
     }

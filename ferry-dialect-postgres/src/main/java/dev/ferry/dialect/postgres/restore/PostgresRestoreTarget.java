@@ -1,5 +1,7 @@
 package dev.ferry.dialect.postgres.restore;
 
+import dev.ferry.core.error.ErrorCode;
+import dev.ferry.core.error.FerryException;
 import dev.ferry.core.model.Column;
 import dev.ferry.core.model.EnumType;
 import dev.ferry.core.model.Identity;
@@ -33,6 +35,7 @@ public final class PostgresRestoreTarget implements RestoreTarget {
     private final PostgresDialect dialect;
     private final Connection connection;
     private final Set<NativeObject> createdEarly = new HashSet<>();
+    private CopyRowSink activeSink;
 
     public PostgresRestoreTarget(PostgresDialect dialect, Connection connection) throws SQLException {
         this.dialect = dialect;
@@ -143,10 +146,19 @@ public final class PostgresRestoreTarget implements RestoreTarget {
                 .isPresent();
     }
 
+    /**
+     * A COPY into {@code table}. Tables load one after another: the restore is one transaction on
+     * one connection, which carries one COPY at a time.
+     */
     @Override
     public RowSink load(Table table) throws SQLException {
+        if (activeSink != null && activeSink.isActive()) {
+            throw new FerryException(ErrorCode.INTERNAL, "Cannot load " + table.name() + " while rows for "
+                    + activeSink.table().name() + " are still being loaded: a PostgreSQL restore loads one table at a time");
+        }
         try {
-            return new FailureNamingSink(CopyRowSink.open(connection, table));
+            activeSink = CopyRowSink.open(connection, table);
+            return new FailureNamingSink(activeSink);
         } catch (SQLException e) {
             throw RestoreErrors.failed("Loading rows into " + table.name(), e);
         }
@@ -176,11 +188,16 @@ public final class PostgresRestoreTarget implements RestoreTarget {
         connection.commit();
     }
 
+    /** Abandons a COPY still in progress, then rolls the transaction back. */
     @Override
     public void rollback() throws SQLException {
-        if (!connection.isClosed()) {
-            connection.rollback();
+        if (connection.isClosed()) {
+            return;
         }
+        if (activeSink != null) {
+            activeSink.close();
+        }
+        connection.rollback();
     }
 
     @Override
