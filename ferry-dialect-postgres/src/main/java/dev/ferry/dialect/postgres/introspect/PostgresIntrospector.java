@@ -63,11 +63,15 @@ public final class PostgresIntrospector {
     public Schema introspect(List<String> requested) throws SQLException {
         List<String> namespaces = requested == null || requested.isEmpty() ? userSchemas(connection) : requested;
         String savedPath = setSearchPath("");
+        Schema schema;
         try {
-            return read(new Catalog(connection, namespaces), namespaces);
-        } finally {
-            setSearchPath(savedPath);
+            schema = read(new Catalog(connection, namespaces), namespaces);
+        } catch (SQLException | RuntimeException e) {
+            restoreSearchPathAfterFailure(savedPath, e);
+            throw e;
         }
+        setSearchPath(savedPath);
+        return schema;
     }
 
     private Schema read(Catalog catalog, List<String> namespaces) throws SQLException {
@@ -110,6 +114,18 @@ public final class PostgresIntrospector {
                 .forEach(e -> e.getValue().forEach(i -> out.add(new NativeObject("index",
                         new QualifiedName(e.getKey().schema(), i.name()), i.definition()))));
         return out;
+    }
+
+    /**
+     * After a failed catalog query inside a transaction, the transaction is aborted and the path
+     * cannot be set; the rollback that must follow restores it anyway. The original error wins.
+     */
+    private void restoreSearchPathAfterFailure(String savedPath, Exception failure) {
+        try {
+            setSearchPath(savedPath);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /** Sets the session search_path (bound, not inlined) and returns the previous one. */
