@@ -159,7 +159,19 @@ CREATE TABLE public.shipments (id serial PRIMARY KEY, order_id int, line_no int,
 ;;
 INSERT INTO public.shipments (order_id, line_no) VALUES (1, 1), (1, 2), (2, 1)
 ;;
-CREATE TABLE public.empty_table (id bigint PRIMARY KEY, note text)
+CREATE TABLE public.empty_table (id bigint PRIMARY KEY, note text,
+  CONSTRAINT empty_note_key UNIQUE NULLS NOT DISTINCT (note),
+  CONSTRAINT empty_id_key UNIQUE (id) DEFERRABLE INITIALLY DEFERRED)
+;;
+CREATE TABLE public.loose (id int, ref int)
+;;
+INSERT INTO public.loose VALUES (1, 99)
+;;
+ALTER TABLE public.loose ADD CONSTRAINT loose_ref_fk FOREIGN KEY (ref) REFERENCES public.empty_table (id) NOT VALID
+;;
+ALTER TABLE public.loose ADD CONSTRAINT loose_id_check CHECK (id > 5) NOT VALID
+;;
+CREATE RULE loose_no_delete AS ON DELETE TO public.loose DO INSTEAD NOTHING
 ;;
 CREATE TABLE public.zones (id int PRIMARY KEY, area circle, EXCLUDE USING gist (area WITH &&))
 ;;

@@ -118,8 +118,10 @@ class PostgresRoundTripIT {
         assertThat(sourceSchema.nativeObjects()).extracting(o -> o.kind() + " " + o.name()).containsExactly(
                 "extension public.citext", "domain app.positive", "domain app.short_mood", "type app.money_pair",
                 "function app.default_label()", "function app.expensive()", "function app.is_even(n integer)", "function app.keep()",
-                "function app.touch()", "function public.adults()", "constraint public.zones_area_excl", "trigger app.measurements.measurements_keep", "trigger app.people.people_touch",
-                "index public.mv_big_count_n_idx");
+                "function app.touch()", "function public.adults()", "constraint public.empty_id_key",
+                "constraint public.empty_note_key", "constraint public.loose_id_check", "constraint public.loose_ref_fk",
+                "constraint public.zones_area_excl", "trigger app.measurements.measurements_keep", "trigger app.people.people_touch",
+                "rule public.loose.loose_no_delete", "index public.mv_big_count_n_idx");
     }
 
     @Test

@@ -16,7 +16,9 @@ import java.util.Map;
 
 /**
  * Primary keys, unique, check and foreign-key constraints from pg_constraint, in one query.
- * Exclusion constraints have no portable form and become native objects. Constraints a partition
+ * Exclusion constraints, and constraints with features the portable records do not hold
+ * (deferrable or NULLS NOT DISTINCT uniques, NOT VALID or MATCH FULL foreign keys, NOT VALID or NO
+ * INHERIT checks), become native objects with pg_get_constraintdef()'s exact text. Constraints a partition
  * inherits from its partitioned parent are left out: they come back with the partition.
  */
 final class ConstraintReader {
@@ -28,7 +30,14 @@ final class ConstraintReader {
                    ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
                          JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord) AS ref_cols,
                    con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred,
-                   pg_get_constraintdef(con.oid) AS def
+                   pg_get_constraintdef(con.oid) AS def,
+                   CASE con.contype
+                     WHEN 'u' THEN NOT con.condeferrable AND pg_get_constraintdef(con.oid) = 'UNIQUE ('
+                          || array_to_string(ARRAY(SELECT quote_ident(a.attname) FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+                             JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord), ', ') || ')'
+                     WHEN 'f' THEN con.convalidated AND con.confmatchtype = 's'
+                     WHEN 'c' THEN con.convalidated AND NOT con.connoinherit
+                     ELSE true END AS portable
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -40,7 +49,7 @@ final class ConstraintReader {
             """;
 
     final Map<QualifiedName, Constraints> byTable = new HashMap<>();
-    final List<NativeObject> exclusions = new java.util.ArrayList<>();
+    final List<NativeObject> nativeConstraints = new java.util.ArrayList<>();
 
     ConstraintReader read(Catalog catalog) throws SQLException {
         catalog.query(SQL, this::row);
@@ -57,12 +66,17 @@ final class ConstraintReader {
         String name = rs.getString("conname");
         List<String> columns = Catalog.strings(rs, "cols");
         String def = rs.getString("def");
+        if (!rs.getBoolean("portable")) {
+            nativeConstraints.add(new NativeObject("constraint", new QualifiedName(table.schema(), name),
+                    "ALTER TABLE " + Sql.qualified(table) + " ADD CONSTRAINT " + Sql.quote(name) + " " + def));
+            return;
+        }
         switch (rs.getString("contype")) {
             case "p" -> cs.primaryKey = new PrimaryKey(name, columns);
             case "u" -> cs.uniques.add(new UniqueConstraint(name, columns));
             case "c" -> cs.checks.add(new CheckConstraint(name, checkExpression(def)));
             case "f" -> cs.foreignKeys.add(foreignKey(rs, name, columns));
-            default -> exclusions.add(new NativeObject("constraint", new QualifiedName(table.schema(), name),
+            default -> nativeConstraints.add(new NativeObject("constraint", new QualifiedName(table.schema(), name),
                     "ALTER TABLE " + Sql.qualified(table) + " ADD CONSTRAINT " + Sql.quote(name) + " " + def));
         }
     }

@@ -64,6 +64,16 @@ final class NativeObjectReader {
             ORDER BY n.nspname, c.relname, t.tgname
             """;
 
+    private static final String RULES = """
+            SELECT schemaname, tablename || '.' || rulename, definition FROM pg_rules
+            WHERE rulename <> '_RETURN' AND schemaname = ANY (?) ORDER BY schemaname, tablename, rulename
+            """;
+
+    /** Rewrite rules (CREATE RULE), other than the ones that make views. */
+    List<NativeObject> rules(Catalog catalog) throws SQLException {
+        return read(catalog, RULES, "rule");
+    }
+
     List<NativeObject> extensions(Catalog catalog) throws SQLException {
         List<NativeObject> out = new ArrayList<>();
         catalog.query(EXTENSIONS, rs -> out.add(new NativeObject("extension",

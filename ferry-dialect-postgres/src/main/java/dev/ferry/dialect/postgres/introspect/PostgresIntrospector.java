@@ -98,8 +98,9 @@ public final class PostgresIntrospector {
         nativeObjects.addAll(natives.domains(catalog));
         nativeObjects.addAll(natives.composites(catalog));
         nativeObjects.addAll(natives.functions(catalog));
-        nativeObjects.addAll(constraints.exclusions);
+        nativeObjects.addAll(constraints.nativeConstraints);
         nativeObjects.addAll(natives.triggers(catalog));
+        nativeObjects.addAll(natives.rules(catalog));
         nativeObjects.addAll(indexesOfNonTables(indexes, tables));
         return new Schema(namespaces, enums, sequences, tables, new ViewReader().read(catalog), nativeObjects);
     }

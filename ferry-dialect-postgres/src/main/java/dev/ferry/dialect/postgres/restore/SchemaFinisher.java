@@ -17,6 +17,9 @@ import dev.ferry.core.model.View;
  */
 final class SchemaFinisher {
     /** Native objects {@link PostgresRestoreTarget#createTables} already created. */
+    /** Native constraints: added with the other constraints, before the foreign keys that may need them. */
+    private static final String CONSTRAINT = "constraint";
+
     static final java.util.Set<String> BEFORE_TABLES = java.util.Set.of("extension", "domain", "type");
 
     private final PostgresRestoreTarget target;
@@ -39,6 +42,11 @@ final class SchemaFinisher {
                 target.run("Creating index " + i.name() + " on " + t.name(), Ddl.createIndex(t, i));
             }
         }
+        for (NativeObject o : schema.nativeObjects()) {
+            if (o.kind().equals(CONSTRAINT)) {
+                target.run("Adding constraint " + o.name(), o.definition());
+            }
+        }
         for (Table t : schema.tables()) {
             for (ForeignKey fk : t.foreignKeys()) {
                 target.run("Adding foreign key " + fk.name() + " on " + t.name() + " referencing " + fk.referencedTable(),
@@ -58,7 +66,7 @@ final class SchemaFinisher {
 
     private void runNative(boolean functions) {
         for (NativeObject o : schema.nativeObjects()) {
-            if (o.kind().equals("function") == functions && !target.createdEarly(o)) {
+            if (o.kind().equals("function") == functions && !target.createdEarly(o) && !o.kind().equals(CONSTRAINT)) {
                 target.run("Creating " + o.kind() + " " + o.name(), o.definition());
             }
         }
