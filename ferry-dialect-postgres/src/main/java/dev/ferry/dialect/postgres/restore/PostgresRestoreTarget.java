@@ -65,6 +65,21 @@ public final class PostgresRestoreTarget implements RestoreTarget {
         for (String namespace : schema.namespaces()) {
             run("Creating schema " + namespace, Ddl.createSchema(namespace));
         }
+        createTypes(schema);
+        createFunctionsThatNeedNoTables(schema);
+        Map<QualifiedName, Sequence> sequences = createSequences(schema);
+        for (Table t : PartitionOrder.parentsFirst(schema.tables())) {
+            createTable(t, sequences);
+        }
+        for (Sequence s : schema.sequences()) {
+            if (s.ownedBy() != null && !isIdentitySequence(schema, s)) {
+                run("Attaching sequence " + s.name() + " to " + s.ownedBy().table(), Ddl.ownSequence(s));
+            }
+        }
+    }
+
+    /** Extensions (which may bring types), enums, then domains and composite types. */
+    private void createTypes(Schema schema) {
         for (NativeObject o : schema.nativeObjects()) {
             if (o.kind().equals("extension")) {
                 run("Creating extension " + o.name().name(), o.definition());
@@ -78,7 +93,10 @@ public final class PostgresRestoreTarget implements RestoreTarget {
                 run("Creating " + o.kind() + " " + o.name(), o.definition());
             }
         }
-        createFunctionsThatNeedNoTables(schema);
+    }
+
+    /** Every sequence except identity ones, which their column's clause creates; returns all by name. */
+    private Map<QualifiedName, Sequence> createSequences(Schema schema) {
         Map<QualifiedName, Sequence> sequences = new HashMap<>();
         for (Sequence s : schema.sequences()) {
             sequences.put(s.name(), s);
@@ -86,14 +104,7 @@ public final class PostgresRestoreTarget implements RestoreTarget {
                 run("Creating sequence " + s.name(), Ddl.createSequence(s));
             }
         }
-        for (Table t : PartitionOrder.parentsFirst(schema.tables())) {
-            createTable(t, sequences);
-        }
-        for (Sequence s : schema.sequences()) {
-            if (s.ownedBy() != null && !isIdentitySequence(schema, s)) {
-                run("Attaching sequence " + s.name() + " to " + s.ownedBy().table(), Ddl.ownSequence(s));
-            }
-        }
+        return sequences;
     }
 
     private void createTable(Table t, Map<QualifiedName, Sequence> sequences) throws SQLException {
