@@ -143,6 +143,7 @@ class PostgresRoundTripIT {
     void codeAndViewsWorkInTheRestoredDatabase() throws SQLException {
         try (Connection c = target.connect(); Statement s = c.createStatement()) {
             assertThat(single(s, "SELECT public.adults()")).isEqualTo(33);
+            assertThat(single(s, "SELECT count(*) FROM public.all_types WHERE array_lower(ia, 1) = 0 AND array_lower(m2, 1) = -1")).isEqualTo(1);
             assertThat(single(s, "SELECT count(*) FROM app.expensive()")).isEqualTo(1);
             assertThat(single(s, "INSERT INTO app.prices (id) VALUES (4) RETURNING length(label)")).isEqualTo(7);
             assertThat(single(s, "SELECT count(*) FROM app.v_people_names")).isEqualTo(40);

@@ -39,14 +39,18 @@ public final class PgValueParser {
             case UUID -> UUID::fromString;
             case JSON -> Json::new;
             case BIT -> BitString::new;
-            case ARRAY -> array(type.element());
+            case ARRAY -> array(type);
             case NATIVE -> s -> new NativeValue(type.nativeType(), s);
         };
     }
 
-    private static Function<String, Object> array(DataType element) {
-        Function<String, Object> elementParser = forType(element);
-        return s -> PgArrayText.parse(s, elementParser);
+    /**
+     * An array; one with lower bounds other than 1 ({@code [0:1]={7,8}}) stays whole as a
+     * {@link NativeValue}, because {@link dev.ferry.core.value.ArrayValue} would lose its bounds.
+     */
+    private static Function<String, Object> array(DataType type) {
+        Function<String, Object> elementParser = forType(type.element());
+        return s -> s.startsWith("[") ? new NativeValue(type.nativeType(), s) : PgArrayText.parse(s, elementParser);
     }
 
     /** numeric; its NaN and infinities have no BigDecimal form and become the Double values. */

@@ -35,5 +35,6 @@ class PgValueParserTest {
         assertThat(PgValueParser.forType(intArray).apply("{{1,NULL}}"))
                 .isEqualTo(new ArrayValue(List.of(new ArrayValue(java.util.Arrays.asList(1L, null)))));
         assertThat(PgValueParser.forType(DataType.of(TypeKind.NATIVE, "inet")).apply("::1")).isEqualTo(new NativeValue("inet", "::1"));
+        assertThat(PgValueParser.forType(intArray).apply("[0:1]={7,8}")).isEqualTo(new NativeValue("integer[]", "[0:1]={7,8}"));
     }
 }
