@@ -20,10 +20,14 @@ import java.util.Properties;
 
 /** PostgreSQL 13 and later (the catalog columns Ferry reads, such as pg_trigger.tgparentid), tested on 15, through PgJDBC. */
 public final class PostgresDialect implements Dialect {
-    /** Session settings every Ferry connection runs with, so values print in one exact, parseable form. */
+    /**
+     * Session settings every Ferry connection runs with: values print in one exact, parseable form,
+     * and no server-side timeout kills a long COPY or a snapshot worker waiting its turn.
+     */
     private static final List<String> SESSION_SETTINGS = List.of(
             "SET TIME ZONE 'UTC'", "SET DateStyle = 'ISO, YMD'", "SET IntervalStyle = 'postgres'",
-            "SET extra_float_digits = 3", "SET bytea_output = 'hex'");
+            "SET extra_float_digits = 3", "SET bytea_output = 'hex'", "SET statement_timeout = 0",
+            "SET idle_in_transaction_session_timeout = 0");
 
     @Override
     public String id() {
@@ -51,6 +55,9 @@ public final class PostgresDialect implements Dialect {
         try (Statement s = connection.createStatement()) {
             for (String setting : SESSION_SETTINGS) {
                 s.execute(setting);
+            }
+            if (readOnly) {
+                s.execute("SET default_transaction_read_only = on");
             }
         } catch (SQLException e) {
             connection.close();
