@@ -128,11 +128,14 @@ class PostgresRestoreFailureIT {
                         "CREATE TABLE public.users (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, c public.color)",
                         "CREATE TABLE app.items (id int)", "CREATE VIEW public.v AS SELECT id FROM public.users",
                         "CREATE FUNCTION public.f() RETURNS int LANGUAGE sql AS 'SELECT 1'",
-                        "CREATE SEQUENCE public.s");
+                        "CREATE SEQUENCE public.s", "CREATE DOMAIN public.d AS int",
+                        "CREATE TABLE public.p (x public.d) PARTITION BY RANGE (x)",
+                        "CREATE TABLE public.p1 PARTITION OF public.p FOR VALUES FROM (0) TO (10)");
             }
             try (RestoreTarget restore = DIALECT.openRestore(target.spec())) {
                 assertThat(restore.existingObjects()).containsExactly("table app.items", "function public.f()",
-                        "sequence public.s", "table public.users", "type public.color", "view public.v");
+                        "sequence public.s", "table public.p", "table public.users", "type public.color", "type public.d",
+                        "view public.v");
             }
             Map<QualifiedName, ContentHash> restored = restoreWith(source, target, true);
             assertThat(restored.get(new QualifiedName("app", "items")).rows()).isEqualTo(2);

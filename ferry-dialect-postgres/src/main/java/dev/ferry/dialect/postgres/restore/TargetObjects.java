@@ -37,7 +37,7 @@ final class TargetObjects {
             ) o
             WHERE nspname NOT IN ('pg_catalog', 'information_schema')
               AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp%'
-              AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = o.cat::regclass AND e.objid = o.obj AND e.deptype IN ('e', 'i'))
+              AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = o.cat::regclass AND e.objid = o.obj AND (e.deptype = 'e' OR e.deptype = 'i' AND e.refobjid <> o.obj))
             ORDER BY nspname, kind, name
             """;
 
