@@ -153,6 +153,22 @@ class PostgresRoundTripIT {
         }
     }
 
+    @Test
+    void cleanRestoreReplacesAFullDatabase() throws SQLException {
+        try (ScratchDatabase again = ScratchDatabase.postgres(); Snapshot snapshot = DIALECT.openSnapshot(source.spec(), 1)) {
+            Connection c = snapshot.connections().get(0);
+            SpiRoundTrip trip = new SpiRoundTrip(DIALECT);
+            trip.restore(c, sourceSchema, again.spec(), false);
+            try (Connection t = again.connect()) {
+                SqlScript.exec(t, "CREATE TABLE public.stray (id int)", "INSERT INTO app.category VALUES (99, NULL, 'stray')");
+            }
+            assertThat(trip.restore(c, sourceSchema, again.spec(), true)).isEqualTo(sourceHashes);
+            try (var restore = DIALECT.openRestore(again.spec())) {
+                assertThat(restore.existingObjects()).doesNotContain("table public.stray");
+            }
+        }
+    }
+
     private static long single(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
