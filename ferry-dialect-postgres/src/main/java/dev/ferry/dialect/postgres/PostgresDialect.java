@@ -1,0 +1,100 @@
+package dev.ferry.dialect.postgres;
+
+import dev.ferry.core.model.Schema;
+import dev.ferry.core.model.Table;
+import dev.ferry.core.spi.ConnectionSpec;
+import dev.ferry.core.spi.Dialect;
+import dev.ferry.core.spi.RestoreTarget;
+import dev.ferry.core.spi.RowCursor;
+import dev.ferry.core.spi.ServerInfo;
+import dev.ferry.core.spi.Snapshot;
+import dev.ferry.dialect.postgres.introspect.PostgresIntrospector;
+import dev.ferry.dialect.postgres.restore.PostgresRestoreTarget;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+
+/** PostgreSQL 13 and later (the catalog columns Ferry reads, such as pg_trigger.tgparentid), tested on 15, through PgJDBC. */
+public final class PostgresDialect implements Dialect {
+    /**
+     * Session settings every Ferry connection runs with: values print in one exact, parseable form,
+     * and no server-side timeout kills a long COPY or a snapshot worker waiting its turn.
+     */
+    private static final List<String> SESSION_SETTINGS = List.of(
+            "SET TIME ZONE 'UTC'", "SET DateStyle = 'ISO, YMD'", "SET IntervalStyle = 'postgres'",
+            "SET extra_float_digits = 3", "SET bytea_output = 'hex'", "SET statement_timeout = 0",
+            "SET idle_in_transaction_session_timeout = 0");
+
+    @Override
+    public String id() {
+        return "postgresql";
+    }
+
+    @Override
+    public List<String> urlPrefixes() {
+        return List.of("jdbc:postgresql:");
+    }
+
+    @Override
+    public Connection connect(ConnectionSpec spec, boolean readOnly) throws SQLException {
+        Properties props = new Properties();
+        if (spec.user() != null) {
+            props.setProperty("user", spec.user());
+        }
+        if (spec.password() != null) {
+            props.setProperty("password", spec.password());
+        }
+        props.setProperty("ApplicationName", "ferry");
+        // text results only: values are parsed from the server's exact output text (PostgresRowCursor)
+        props.setProperty("binaryTransfer", "false");
+        Connection connection = DriverManager.getConnection(spec.url(), props);
+        try (Statement s = connection.createStatement()) {
+            for (String setting : SESSION_SETTINGS) {
+                s.execute(setting);
+            }
+            if (readOnly) {
+                s.execute("SET default_transaction_read_only = on");
+            }
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        connection.setReadOnly(readOnly);
+        return connection;
+    }
+
+    @Override
+    public ServerInfo describe(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        return new ServerInfo(id(), meta.getDatabaseProductName(), meta.getDatabaseProductVersion(), connection.getCatalog());
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return Sql.quote(identifier);
+    }
+
+    @Override
+    public Snapshot openSnapshot(ConnectionSpec source, int workers) throws SQLException {
+        return PostgresSnapshot.open(this, source, Math.max(1, workers));
+    }
+
+    @Override
+    public Schema introspect(Connection connection, List<String> namespaces) throws SQLException {
+        return new PostgresIntrospector(connection).introspect(namespaces);
+    }
+
+    @Override
+    public RowCursor readRows(Connection connection, Table table) throws SQLException {
+        return PostgresRowCursor.open(connection, table);
+    }
+
+    @Override
+    public RestoreTarget openRestore(ConnectionSpec target) throws SQLException {
+        return new PostgresRestoreTarget(this, connect(target, false));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.ferry.dialect.postgres.restore;
+
+import dev.ferry.core.model.Column;
+import dev.ferry.core.model.Table;
+import dev.ferry.core.spi.RowSink;
+import dev.ferry.dialect.postgres.Sql;
+import dev.ferry.dialect.postgres.text.CopyText;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Loads rows with {@code COPY ... FROM STDIN} in text format. Rows are encoded into a buffer that
+ * is handed to the server every {@value #FLUSH_CHARS} characters, so memory stays bounded whatever
+ * the table size.
+ */
+final class CopyRowSink implements RowSink {
+    static final int FLUSH_CHARS = 256 * 1024;
+
+    private final Table table;
+    private final CopyIn copy;
+    private final StringBuilder buffer = new StringBuilder(FLUSH_CHARS + 4096);
+    private long rows;
+
+    private CopyRowSink(Table table, CopyIn copy) {
+        this.table = table;
+        this.copy = copy;
+    }
+
+    static CopyRowSink open(Connection connection, Table table) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql(table));
+        return new CopyRowSink(table, copy);
+    }
+
+    /** {@code COPY "s"."t" ("a", "b") FROM STDIN}: only loaded columns, generated ones are computed. */
+    static String copySql(Table table) {
+        return "COPY " + Sql.qualified(table.name()) + " ("
+                + table.loadedColumns().stream().map(Column::name).map(Sql::quote).collect(Collectors.joining(", "))
+                + ") FROM STDIN";
+    }
+
+    @Override
+    public void accept(Object[] row) throws SQLException {
+        for (int i = 0; i < row.length; i++) {
+            if (i > 0) {
+                buffer.append('\t');
+            }
+            CopyText.appendField(buffer, row[i]);
+        }
+        buffer.append('\n');
+        rows++;
+        if (buffer.length() >= FLUSH_CHARS) {
+            flush();
+        }
+    }
+
+    private void flush() throws SQLException {
+        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+        buffer.setLength(0);
+        copy.writeToCopy(bytes, 0, bytes.length);
+    }
+
+    @Override
+    public void finish() throws SQLException {
+        flush();
+        copy.endCopy();
+    }
+
+    boolean isActive() {
+        return copy.isActive();
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    Table table() {
+        return table;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (copy.isActive()) {
+            copy.cancelCopy();
+        }
+    }
+}

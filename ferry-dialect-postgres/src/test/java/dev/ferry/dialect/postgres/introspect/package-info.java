@@ -1,0 +1,2 @@
+/** Unit tests of dev.ferry.dialect.postgres.introspect, without a database. */
+package dev.ferry.dialect.postgres.introspect;
