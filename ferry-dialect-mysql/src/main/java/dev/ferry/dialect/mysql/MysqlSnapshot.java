@@ -2,6 +2,7 @@ package dev.ferry.dialect.mysql;
 
 import dev.ferry.core.spi.ConnectionSpec;
 import dev.ferry.core.spi.Snapshot;
+import dev.ferry.core.spi.SnapshotConnections;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,18 +15,13 @@ import java.util.List;
  * {@code FLUSH TABLES WITH READ LOCK}. Both need the RELOAD privilege; without it there is one
  * connection only, never several unsynchronised ones.
  */
-final class MysqlSnapshot implements Snapshot {
+final class MysqlSnapshot {
     private static final String START = "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY";
 
-    private final List<Connection> connections;
-    private final String note;
-
-    private MysqlSnapshot(List<Connection> connections, String note) {
-        this.connections = List.copyOf(connections);
-        this.note = note;
+    private MysqlSnapshot() {
     }
 
-    static MysqlSnapshot open(ConnectionSpec spec, int workers) throws SQLException {
+    static Snapshot open(ConnectionSpec spec, int workers) throws SQLException {
         List<Connection> opened = new ArrayList<>();
         try {
             for (int i = 0; i < Math.max(1, workers); i++) {
@@ -35,23 +31,23 @@ final class MysqlSnapshot implements Snapshot {
             }
             if (opened.size() == 1) {
                 Sql.execute(opened.get(0), START);
-                return new MysqlSnapshot(opened, "one connection, START TRANSACTION WITH CONSISTENT SNAPSHOT");
+                return new SnapshotConnections(opened, "one connection, START TRANSACTION WITH CONSISTENT SNAPSHOT");
             }
             return lineUp(spec, opened);
         } catch (SQLException | RuntimeException e) {
-            closeAll(opened);
+            SnapshotConnections.closeAll(opened);
             throw e;
         }
     }
 
-    private static MysqlSnapshot lineUp(ConnectionSpec spec, List<Connection> opened) throws SQLException {
+    private static Snapshot lineUp(ConnectionSpec spec, List<Connection> opened) throws SQLException {
         try (Connection lock = MysqlConnector.open(spec, false)) {
             String how = blockCommits(lock);
             if (how.startsWith("denied")) {
-                closeAll(opened.subList(1, opened.size()));
+                SnapshotConnections.closeAll(opened.subList(1, opened.size()));
                 List<Connection> one = List.of(opened.get(0));
                 Sql.execute(one.get(0), START);
-                return new MysqlSnapshot(one, "one connection only: lining up " + opened.size()
+                return new SnapshotConnections(one, "one connection only: lining up " + opened.size()
                         + " snapshots needs the RELOAD privilege (" + how + ")");
             }
             try {
@@ -61,7 +57,7 @@ final class MysqlSnapshot implements Snapshot {
             } finally {
                 Sql.execute(lock, how.startsWith("BACKUP") ? "BACKUP STAGE END" : "UNLOCK TABLES");
             }
-            return new MysqlSnapshot(opened, opened.size() + " connections with consistent snapshots opened under " + how);
+            return new SnapshotConnections(opened, opened.size() + " connections with consistent snapshots opened under " + how);
         }
     }
 
@@ -83,38 +79,6 @@ final class MysqlSnapshot implements Snapshot {
                     return "denied: " + ftwrl.getMessage();
                 }
                 throw ftwrl;
-            }
-        }
-    }
-
-    @Override
-    public List<Connection> connections() {
-        return connections;
-    }
-
-    @Override
-    public String note() {
-        return note;
-    }
-
-    @Override
-    public void close() {
-        for (Connection c : connections) {
-            try {
-                Sql.execute(c, "COMMIT");
-            } catch (SQLException ignored) {
-                // the connection is closed next anyway
-            }
-        }
-        closeAll(connections);
-    }
-
-    private static void closeAll(List<Connection> connections) {
-        for (Connection c : connections) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // nothing more to do for a connection that will not close
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.ferry.dialect.postgres;
 
 import dev.ferry.core.spi.ConnectionSpec;
 import dev.ferry.core.spi.Snapshot;
+import dev.ferry.core.spi.SnapshotConnections;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,31 +17,26 @@ import java.util.regex.Pattern;
  * transactions back and closes the connections. Where no snapshot can be exported (a standby
  * before PostgreSQL 10, a server that refuses it), one connection reads alone and the note says so.
  */
-final class PostgresSnapshot implements Snapshot {
+final class PostgresSnapshot {
     /** What pg_export_snapshot() returns, e.g. 00000003-0000001B-1; checked because SET TRANSACTION SNAPSHOT takes no parameter. */
     private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-F]+(-[0-9A-F]+)+");
 
-    private final List<Connection> connections;
-    private final String note;
-
-    private PostgresSnapshot(List<Connection> connections, String note) {
-        this.connections = List.copyOf(connections);
-        this.note = note;
+    private PostgresSnapshot() {
     }
 
-    static PostgresSnapshot open(PostgresDialect dialect, ConnectionSpec spec, int workers) throws SQLException {
+    static Snapshot open(PostgresDialect dialect, ConnectionSpec spec, int workers) throws SQLException {
         List<Connection> opened = new ArrayList<>();
         try {
             Connection first = beginRepeatableRead(dialect.connect(spec, true), opened);
             if (workers == 1) {
-                return new PostgresSnapshot(opened, "one REPEATABLE READ, READ ONLY transaction");
+                return new SnapshotConnections(opened, "one REPEATABLE READ, READ ONLY transaction");
             }
             String id;
             try {
                 id = exportSnapshot(first);
             } catch (SQLException e) {
                 first.rollback();
-                return new PostgresSnapshot(opened, "pg_export_snapshot() failed (" + e.getMessage()
+                return new SnapshotConnections(opened, "pg_export_snapshot() failed (" + e.getMessage()
                         + "), so one REPEATABLE READ connection reads everything instead of " + workers);
             }
             for (int i = 1; i < workers; i++) {
@@ -49,10 +45,10 @@ final class PostgresSnapshot implements Snapshot {
                     s.execute("SET TRANSACTION SNAPSHOT '" + id + "'");
                 }
             }
-            return new PostgresSnapshot(opened, "exported snapshot " + id + " (REPEATABLE READ, READ ONLY) shared by "
+            return new SnapshotConnections(opened, "exported snapshot " + id + " (REPEATABLE READ, READ ONLY) shared by "
                     + workers + " connections");
         } catch (SQLException | RuntimeException e) {
-            closeAll(opened);
+            SnapshotConnections.closeAll(opened);
             throw e;
         }
     }
@@ -72,38 +68,6 @@ final class PostgresSnapshot implements Snapshot {
                 throw new SQLException("unexpected snapshot id from pg_export_snapshot(): " + id);
             }
             return id;
-        }
-    }
-
-    @Override
-    public List<Connection> connections() {
-        return connections;
-    }
-
-    @Override
-    public String note() {
-        return note;
-    }
-
-    @Override
-    public void close() {
-        closeAll(connections);
-    }
-
-    private static void closeAll(List<Connection> connections) {
-        for (Connection c : connections) {
-            try {
-                if (!c.isClosed() && !c.getAutoCommit()) {
-                    c.rollback();
-                }
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // nothing more to do for a read-only connection
-            }
         }
     }
 }
