@@ -6,8 +6,10 @@ import dev.ferry.core.archive.FerryVersion;
 import dev.ferry.core.archive.Manifest;
 import dev.ferry.core.archive.TableWriter;
 import dev.ferry.core.error.ErrorCode;
+import dev.ferry.core.model.Column;
 import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Table;
+import dev.ferry.core.model.TypeKind;
 import dev.ferry.core.spi.Dialect;
 import dev.ferry.core.spi.Dialects;
 import dev.ferry.core.spi.RowCursor;
@@ -47,6 +49,7 @@ public final class Backup {
             List<String> warnings = new ArrayList<>();
             progress.phase("Reading schema", 0, 0);
             Schema schema = new TableFilter(settings.excludeTables()).apply(introspect(dialect, first), warnings);
+            warnings.addAll(nativeColumns(schema, dialect));
             ServerInfo server = describe(dialect, first);
             List<Manifest.MigrationHistory> histories = readHistories(dialect, first, schema);
             Manifest manifest = writeArchive(dialect, snapshot, schema, server, histories, warnings);
@@ -102,6 +105,20 @@ public final class Backup {
         Manifest.TableEntry entry = out.finish();
         progress.tableFinished(table.name(), entry.rows(), entry.bytes());
         return entry;
+    }
+
+    /** Says which columns have no portable form: their values are kept as the engine's own text. */
+    private static List<String> nativeColumns(Schema schema, Dialect dialect) {
+        List<String> out = new ArrayList<>();
+        for (Table t : schema.tables()) {
+            for (Column c : t.loadedColumns()) {
+                if (c.type().kind() == TypeKind.NATIVE) {
+                    out.add("column " + t.name() + "." + c.name() + " (" + c.type().nativeType() + ") has no portable form;"
+                            + " its values are kept as " + dialect.id() + " text and restore exactly into " + dialect.id());
+                }
+            }
+        }
+        return out;
     }
 
     private Snapshot openSnapshot(Dialect dialect) {

@@ -28,6 +28,8 @@ class PostgresEndToEndIT {
             assertThat(outcome.sourceFingerprint().get("public.million").rows()).isEqualTo(1_000_000);
             assertThat(outcome.backup().readers()).isEqualTo(2);
             assertThat(outcome.backup().manifest().snapshot()).contains("snapshot");
+            assertThat(outcome.backup().manifest().warnings()).as("types without a portable form are named")
+                    .anyMatch(w -> w.contains("(inet) has no portable form"));
         }
     }
 }
