@@ -86,7 +86,7 @@ public final class Backup {
 
     private Manifest.TableEntry copyTable(Dialect dialect, Connection c, ArchiveWriter writer, Table table, int number) {
         progress.tableStarted(table.name());
-        TableWriter out = writer.openTable(table.name(), number);
+        TableWriter out = writer.openTable(table.name(), number, table.loadedColumns());
         long pending = 0;
         try (RowCursor rows = dialect.readRows(c, table)) {
             Object[] row;

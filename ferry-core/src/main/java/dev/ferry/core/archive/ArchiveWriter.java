@@ -2,6 +2,7 @@ package dev.ferry.core.archive;
 
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.error.FerryException;
+import dev.ferry.core.model.Column;
 import dev.ferry.core.model.QualifiedName;
 import dev.ferry.core.model.Schema;
 import java.io.IOException;
@@ -74,8 +75,13 @@ public final class ArchiveWriter implements AutoCloseable {
     }
 
     /** A writer for one table's rows; {@code tableNumber} names its files (never the table name). */
-    public synchronized TableWriter openTable(QualifiedName table, int tableNumber) {
-        TableWriter w = new TableWriter(this, table, tableNumber);
+    public TableWriter openTable(QualifiedName table, int tableNumber) {
+        return openTable(table, tableNumber, null);
+    }
+
+    /** A writer that also profiles the values of {@code columns} (the table's loaded columns) for the manifest. */
+    public synchronized TableWriter openTable(QualifiedName table, int tableNumber, List<Column> columns) {
+        TableWriter w = new TableWriter(this, table, tableNumber, columns);
         openTables.add(w);
         return w;
     }

@@ -1,6 +1,7 @@
 package dev.ferry.core.archive;
 
 import dev.ferry.core.model.QualifiedName;
+import dev.ferry.core.profile.ColumnProfile;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,10 +27,15 @@ public record Manifest(int formatVersion, String ferryVersion, Instant createdAt
     public record Source(String engine, String product, String version, String database, List<String> namespaces) {
     }
 
-    /** One table's data and proof. {@code bytes} is the compressed size of its chunks. */
-    public record TableEntry(QualifiedName name, long rows, String hash, long bytes, List<ChunkEntry> chunks) {
+    /**
+     * One table's data and proof. {@code bytes} is the compressed size of its chunks; {@code columns}
+     * profiles each loaded column's values (absent in archives of Ferry versions before profiles).
+     */
+    public record TableEntry(QualifiedName name, long rows, String hash, long bytes, List<ChunkEntry> chunks,
+                             List<ColumnProfile> columns) {
         public TableEntry {
             chunks = List.copyOf(chunks);
+            columns = columns == null ? null : List.copyOf(columns);
         }
     }
 
