@@ -30,6 +30,10 @@ public enum ErrorCode {
     RESTORE_FAILED(1),
     /** Counts or content hashes differ after an operation. */
     PROOF_MISMATCH(1),
+    /** --schema existing: the target's tables do not fit the archive; nothing was written. */
+    PREFLIGHT_REFUSED(1),
+    /** --strict: the target would store some values in another representation; nothing was written. */
+    STRICT_REFUSED(1),
     /** The archive or request needs something this version of Ferry cannot do yet. */
     UNSUPPORTED(1),
     /** The operation was interrupted. */

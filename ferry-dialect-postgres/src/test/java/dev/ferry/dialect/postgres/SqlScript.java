@@ -8,11 +8,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Runs a test resource of SQL statements separated by lines holding only {@code ;;}. */
-final class SqlScript {
+public final class SqlScript {
     private SqlScript() {
     }
 
-    static void run(Connection connection, String resource) throws SQLException {
+    public static void run(Connection connection, String resource) throws SQLException {
         String text;
         try (InputStream in = SqlScript.class.getResourceAsStream("/" + resource)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -33,7 +33,7 @@ final class SqlScript {
         }
     }
 
-    static void exec(Connection connection, String... statements) throws SQLException {
+    public static void exec(Connection connection, String... statements) throws SQLException {
         try (Statement s = connection.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
