@@ -36,6 +36,7 @@ public final class Restore {
     private final RestoreSettings settings;
     private final ProgressListener progress;
     private String step = "starting";
+    private String olderTargetHint = "";
 
     public Restore(RestoreSettings settings, ProgressListener progress) {
         this.settings = settings;
@@ -49,6 +50,7 @@ public final class Restore {
             Schema schema = archive.schema();
             Dialect dialect = targetDialect(archive.manifest());
             try (RestoreTarget target = openTarget(dialect)) {
+                olderTargetHint = olderTargetHint(archive.manifest(), target);
                 refuseNonEmpty(target);
                 List<TableProof> proofs = restoreAllOrNothing(target, archive, schema);
                 return new RestoreResult(proofs, archive.manifest().totalRows(), Duration.between(start, Instant.now()));
@@ -134,6 +136,15 @@ public final class Restore {
         return proofs;
     }
 
+    /** Only for messages: a target that cannot say what it runs gets no hint. */
+    private static String olderTargetHint(Manifest manifest, RestoreTarget target) {
+        try {
+            return OlderTarget.hint(manifest.source(), target.server());
+        } catch (SQLException e) {
+            return "";
+        }
+    }
+
     private void refuseNonEmpty(RestoreTarget target) {
         List<String> existing;
         try {
@@ -184,12 +195,14 @@ public final class Restore {
     private FerryException failure(Exception e) {
         String suffix = " Nothing was restored: the target is as it was before.";
         if (e instanceof FerryException fe) {
-            return new FerryException(fe.code(), "Restore failed while " + step + ": " + fe.getMessage() + suffix, fe);
+            String hint = fe.code() == ErrorCode.RESTORE_FAILED ? olderTargetHint : "";
+            return new FerryException(fe.code(), "Restore failed while " + step + ": " + fe.getMessage() + hint + suffix, fe);
         }
         if (e instanceof SQLException se) {
             FerryException wrapped = Connections.failure(se, ErrorCode.RESTORE_FAILED, "Restore failed while " + step,
                     settings.target());
-            return new FerryException(wrapped.code(), wrapped.getMessage() + suffix, se);
+            String hint = wrapped.code() == ErrorCode.RESTORE_FAILED ? olderTargetHint : "";
+            return new FerryException(wrapped.code(), wrapped.getMessage() + hint + suffix, se);
         }
         return new FerryException(ErrorCode.INTERNAL, "Restore failed while " + step + ": " + e + suffix, e);
     }

@@ -92,6 +92,8 @@ class CrossMajorRestoreIT {
         assertThatThrownBy(() -> new Restore(RestoreSettings.of(archive, target), ProgressListener.NONE).run())
                 .isInstanceOfSatisfying(FerryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESTORE_FAILED))
                 .hasMessageContaining(expectedMessage)
+                .hasMessageContaining("The archive was made on PostgreSQL " + SharedPostgres.major(17).serverVersion()
+                        + " and the target runs PostgreSQL " + SharedPostgres.major(12).serverVersion() + ", an older version")
                 .hasMessageContaining("Nothing was restored");
         try (RestoreTarget restore = Dialects.forUrl(target.url()).openRestore(target)) {
             assertThat(restore.existingObjects()).as("nothing written to the PostgreSQL 12 target").isEmpty();

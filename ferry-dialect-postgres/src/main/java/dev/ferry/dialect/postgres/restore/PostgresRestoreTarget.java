@@ -13,6 +13,7 @@ import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.RowSink;
+import dev.ferry.core.spi.ServerInfo;
 import dev.ferry.dialect.postgres.PostgresDialect;
 import dev.ferry.dialect.postgres.Sql;
 import dev.ferry.dialect.postgres.introspect.PartitionOptions;
@@ -41,6 +42,11 @@ public final class PostgresRestoreTarget implements RestoreTarget {
         this.dialect = dialect;
         this.connection = connection;
         connection.setAutoCommit(false);
+    }
+
+    @Override
+    public ServerInfo server() throws SQLException {
+        return dialect.describe(connection);
     }
 
     @Override
