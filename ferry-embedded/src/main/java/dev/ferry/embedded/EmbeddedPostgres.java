@@ -67,14 +67,22 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * The data directory is a copy of the release's {@link InitdbTemplate} when there is one (the
+     * library skips initdb for a directory that has a postgresql.conf); otherwise initdb runs and its
+     * output becomes the template. The library never deletes the data directory: {@link #close} does.
+     */
     private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres launch(EmbeddedPostgresSettings settings, ServerFiles files)
             throws IOException {
         Redirect log = Redirect.appendTo(files.log().toFile());
+        InitdbTemplate template = InitdbTemplate.of(settings.cacheDirectory(), settings.binaries());
+        boolean copied = template.copyTo(files.dataDirectory());
         return io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                 .setPgBinaryResolver(new ArchiveResolver(settings.binaries()))
                 .setOverrideWorkingDirectory(settings.cacheDirectory().toFile())
                 .setDataDirectory(files.dataDirectory())
-                .setCleanDataDirectory(true)
+                .setCleanDataDirectory(false)
+                .setDataDirectoryCustomizer(copied ? null : dataDirectory -> template.saveFrom(dataDirectory.toPath()))
                 .setLocaleConfig("locale", "C")
                 .setServerConfig("fsync", "off")
                 .setServerConfig("full_page_writes", "off")
@@ -126,7 +134,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     @Override
     public void close() {
         stopQuietly(server);
-        files.deleteLog();
+        files.delete();
     }
 
     @Override

@@ -50,11 +50,12 @@ record ServerFiles(Path dataDirectory, Path log) {
                 return server;
             }).join();
         });
-        deleteQuietly(dataDirectory);
-        deleteQuietly(log);
+        delete();
     }
 
-    void deleteLog() {
+    /** After a stopped server: its data directory and log. */
+    void delete() {
+        deleteQuietly(dataDirectory);
         deleteQuietly(log);
     }
 
@@ -69,7 +70,7 @@ record ServerFiles(Path dataDirectory, Path log) {
         }
     }
 
-    private static void deleteQuietly(Path path) {
+    static void deleteQuietly(Path path) {
         if (!Files.exists(path)) {
             return;
         }

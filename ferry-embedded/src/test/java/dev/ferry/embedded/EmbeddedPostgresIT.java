@@ -39,12 +39,14 @@ class EmbeddedPostgresIT {
     }
 
     @Test
-    void extractedBinariesAreCachedForLaterStarts() throws Exception {
-        SharedPostgres.major(17);
+    void extractedBinariesAndInitdbOutputAreCachedForLaterStarts() throws Exception {
+        String version = SharedPostgres.major(17).binaries().version();
         try (var dirs = Files.list(EmbeddedPostgresSettings.defaultCacheDirectory())) {
-            assertThat(dirs.filter(d -> d.getFileName().toString().startsWith("PG-"))
-                    .filter(d -> Files.isExecutable(d.resolve("bin/postgres")) && Files.exists(d.resolve(".exists"))))
-                    .isNotEmpty();
+            assertThat(dirs.toList())
+                    .anyMatch(d -> d.getFileName().toString().startsWith("PG-") && Files.isExecutable(d.resolve("bin/postgres"))
+                            && Files.exists(d.resolve(".exists")))
+                    .anyMatch(d -> d.getFileName().toString().startsWith("initdb-" + version + "-C-UTF8-")
+                            && Files.isRegularFile(d.resolve("PG_VERSION")) && !Files.exists(d.resolve("postmaster.pid")));
         }
     }
 
