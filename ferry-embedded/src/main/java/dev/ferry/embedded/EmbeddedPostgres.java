@@ -46,7 +46,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         this.serverVersion = queryServerVersion();
     }
 
-    /** Extracts the binaries (once per cache directory), runs initdb and starts the server. */
+    /** Extracts the binaries and runs initdb (both once per release and cache directory), then starts the server. */
     public static EmbeddedPostgres start(EmbeddedPostgresSettings settings) {
         Platform.requireLinuxX64();
         PostgresBinaries binaries = settings.binaries();

@@ -62,6 +62,7 @@ final class InitdbTemplate {
     void saveFrom(Path dataDirectory) {
         Path partial = directory.resolveSibling(directory.getFileName() + ".partial-" + UUID.randomUUID());
         try {
+            Files.createDirectories(directory.getParent());
             copy(dataDirectory, partial);
             Files.move(partial, directory, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | UncheckedIOException e) {
