@@ -34,9 +34,9 @@ public final class BinariesDirectory {
 
     /** The binaries of {@code major}, or a USAGE error that names the jar to add and where. */
     public PostgresBinaries find(int major) {
-        PostgresBinaries bundled = PostgresBinaries.bundled();
-        if (bundled.major() == major) {
-            return bundled;
+        Optional<PostgresBinaries> bundled = PostgresBinaries.onClassPath();
+        if (bundled.isPresent() && bundled.get().major() == major) {
+            return bundled.get();
         }
         return inDirectories(major).map(PostgresBinaries::fromJar).orElseThrow(() -> missing(major, bundled));
     }
@@ -77,12 +77,12 @@ public final class BinariesDirectory {
         return key.toString();
     }
 
-    private FerryException missing(int major, PostgresBinaries bundled) {
+    private FerryException missing(int major, Optional<PostgresBinaries> bundled) {
         String suggested = CHECKED_VERSIONS.getOrDefault(major, major + ".x.0");
         String searched = directories.isEmpty() ? "no directory was given to search"
                 : "none in " + directories.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElseThrow();
         return new FerryException(ErrorCode.USAGE, "PostgreSQL " + major + " binaries are not available: the class path has "
-                + bundled.version() + " and " + searched + ". Put the jar " + PostgresBinaries.coordinates(suggested)
+                + bundled.map(PostgresBinaries::version).orElse("none") + " and " + searched + ". Put the jar " + PostgresBinaries.coordinates(suggested)
                 + " (file " + PostgresBinaries.ARTIFACT_ID + "-" + suggested + ".jar) in one of those directories,"
                 + " e.g. with maven-dependency-plugin's copy goal.");
     }

@@ -11,6 +11,7 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.zip.ZipFile;
 
@@ -42,14 +43,19 @@ public record PostgresBinaries(String version, URI archive) {
 
     /** The binaries jar on the class path, a dependency of ferry-embedded (PostgreSQL 17). */
     public static PostgresBinaries bundled() {
-        String version = bundledVersion();
+        return onClassPath().orElseThrow(() -> new FerryException(ErrorCode.USAGE, "The bundled PostgreSQL "
+                + bundledVersion() + " binaries are missing from the class path (" + ARCHIVE_ENTRY + "). Add "
+                + coordinates(bundledVersion()) + " as a dependency."));
+    }
+
+    /** The bundled binaries, unless their jar was left off the class path. */
+    static Optional<PostgresBinaries> onClassPath() {
         URL url = PostgresBinaries.class.getClassLoader().getResource(ARCHIVE_ENTRY);
         if (url == null) {
-            throw new FerryException(ErrorCode.USAGE, "The bundled PostgreSQL " + version + " binaries are missing from the"
-                    + " class path (" + ARCHIVE_ENTRY + "). Add " + coordinates(version) + " as a dependency.");
+            return Optional.empty();
         }
         try {
-            return new PostgresBinaries(version, url.toURI());
+            return Optional.of(new PostgresBinaries(bundledVersion(), url.toURI()));
         } catch (URISyntaxException e) {
             throw new IllegalStateException("Class path resource with an invalid URI: " + url, e);
         }

@@ -6,7 +6,7 @@
  * <p>The binaries jars of all majors hold their archive under one resource name, so only one (the
  * bundled major, 17) sits on the class path; others are read from their jar files
  * ({@link dev.ferry.embedded.PostgresBinaries#fromJar}, {@link dev.ferry.embedded.BinariesDirectory}).
- * Binaries are extracted once into a cache directory and reused; each server's data directory is
- * deleted when it closes.
+ * Binaries are extracted, and initdb run, once per release into a cache directory and reused
+ * ({@code InitdbTemplate}); each server's data directory is deleted when it closes or the JVM exits.
  */
 package dev.ferry.embedded;
