@@ -17,7 +17,7 @@ enum Engine {
 
         @Override
         void fill(Connection c) throws SQLException {
-            SqlScript.run(c, "kitchen-sink.sql");
+            SqlScript.runKitchenSink(c);
         }
     },
     MARIADB {

@@ -55,6 +55,7 @@ public final class Restore {
                 return intoExisting(archive, dialect, unit, start);
             }
             try (RestoreTarget target = TargetUnit.open(dialect, settings.target())) {
+                unit.hintOnFailure(OlderTarget.hint(archive.manifest().source(), target.server()));
                 unit.refuseNonEmpty(target);
                 Translation translation = translation(archive, target, dialect);
                 Map<QualifiedName, Manifest.TableEntry> entries = entries(archive.manifest());

@@ -34,6 +34,7 @@ final class TargetUnit {
     private final boolean clean;
     private final ProgressListener progress;
     private String step = "starting";
+    private String hint = "";
 
     /** @param operation how messages name the operation: "Restore", "Transfer" */
     TargetUnit(String operation, ConnectionSpec spec, boolean clean, ProgressListener progress) {
@@ -41,6 +42,11 @@ final class TargetUnit {
         this.spec = spec;
         this.clean = clean;
         this.progress = progress;
+    }
+
+    /** A sentence added to a failure the target refused (e.g. "the target runs an older version..."). */
+    void hintOnFailure(String sentence) {
+        this.hint = sentence == null ? "" : sentence;
     }
 
     static RestoreTarget open(Dialect dialect, ConnectionSpec spec) {
@@ -149,11 +155,13 @@ final class TargetUnit {
         String suffix = " Nothing was " + (operation.equals("Restore") ? "restored" : "written")
                 + ": the target is as it was before.";
         if (e instanceof FerryException fe) {
-            return new FerryException(fe.code(), what + ": " + fe.getMessage() + suffix, fe);
+            String extra = fe.code() == ErrorCode.RESTORE_FAILED ? hint : "";
+            return new FerryException(fe.code(), what + ": " + fe.getMessage() + suffix + extra, fe);
         }
         if (e instanceof SQLException se) {
             FerryException wrapped = Connections.failure(se, ErrorCode.RESTORE_FAILED, what, spec);
-            return new FerryException(wrapped.code(), wrapped.getMessage() + suffix, se);
+            String extra = wrapped.code() == ErrorCode.RESTORE_FAILED ? hint : "";
+            return new FerryException(wrapped.code(), wrapped.getMessage() + suffix + extra, se);
         }
         return new FerryException(ErrorCode.INTERNAL, what + ": " + e + suffix, e);
     }

@@ -22,6 +22,14 @@ public interface RestoreTarget extends AutoCloseable {
      */
     TargetRules targetRules() throws SQLException;
 
+    /**
+     * The target server's product and version, so that a failed restore into an older version than
+     * the archive's source can say so; null where the dialect does not tell.
+     */
+    default ServerInfo server() throws SQLException {
+        return null;
+    }
+
     /** What already exists in the target ("table public.users", "view v"), empty if nothing. */
     List<String> existingObjects() throws SQLException;
 

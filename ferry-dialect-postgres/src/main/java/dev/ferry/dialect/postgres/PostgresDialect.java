@@ -21,7 +21,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 
-/** PostgreSQL 13 and later (the catalog columns Ferry reads, such as pg_trigger.tgparentid), tested on 15, through PgJDBC. */
+/** PostgreSQL 12 and later through PgJDBC; tested on 15 and, restoring across majors, on 12 and 17. */
 public final class PostgresDialect implements Dialect {
     /**
      * Session settings every Ferry connection runs with: values print in one exact, parseable form,

@@ -13,6 +13,7 @@ import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.RowSink;
+import dev.ferry.core.spi.ServerInfo;
 import dev.ferry.core.translate.TargetRules;
 import dev.ferry.dialect.postgres.PostgresDialect;
 import dev.ferry.dialect.postgres.Sql;
@@ -48,6 +49,11 @@ public final class PostgresRestoreTarget implements RestoreTarget {
     @Override
     public TargetRules targetRules() {
         return new PostgresTargetRules();
+    }
+
+    @Override
+    public ServerInfo server() throws SQLException {
+        return dialect.describe(connection);
     }
 
     @Override
