@@ -29,7 +29,7 @@ public final class TableWriter {
     public void write(Object[] row) {
         try {
             if (current == null) {
-                current = new ChunkWriter(archive.resolve(chunkName()), archive.compressionLevel());
+                current = archive.newChunk(chunkName());
             }
             current.write(row);
             if (current.rows() >= ArchiveFormat.CHUNK_MAX_ROWS || current.encodedBytes() >= ArchiveFormat.CHUNK_MAX_BYTES) {
@@ -49,7 +49,7 @@ public final class TableWriter {
     public Manifest.TableEntry finish() {
         try {
             if (current == null) {
-                current = new ChunkWriter(archive.resolve(chunkName()), archive.compressionLevel());
+                current = archive.newChunk(chunkName());
             }
             closeChunk();
         } catch (IOException e) {
@@ -66,8 +66,7 @@ public final class TableWriter {
     }
 
     private void closeChunk() throws IOException {
-        String name = chunkName();
-        chunks.add(current.finish(name));
+        chunks.add(current.finish());
         total.add(current.hasher().hash());
         current = null;
     }
