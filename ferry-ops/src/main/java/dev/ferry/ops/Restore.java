@@ -29,6 +29,11 @@ import java.util.stream.Collectors;
  * self-references load), positions sequences, then reads every table back and compares counts and
  * content hashes with the manifest <em>before</em> committing. Any failure, a proof mismatch included,
  * rolls the target back to what it was.
+ *
+ * <p>Files ({@code --files-to}, {@code --secret-to}) are checked and written under temporary names
+ * <em>before</em> the database is touched, and moved into place only after it committed: a database
+ * failure leaves both as they were; a failure to move the files (renames only) puts back every file
+ * already moved and says the database was restored. See {@link RestoreFiles}.
  */
 public final class Restore {
     private static final int PROGRESS_EVERY = 5_000;
@@ -45,13 +50,17 @@ public final class Restore {
     public RestoreResult run() {
         Instant start = Instant.now();
         try {
-            ArchiveReader archive = ArchiveReader.open(settings.archive());
+            ArchiveReader archive = ArchiveReader.open(settings.archive(), settings.passphrase());
             Schema schema = archive.schema();
             Dialect dialect = targetDialect(archive.manifest());
             try (RestoreTarget target = openTarget(dialect)) {
                 refuseNonEmpty(target);
-                List<TableProof> proofs = restoreAllOrNothing(target, archive, schema);
-                return new RestoreResult(proofs, archive.manifest().totalRows(), Duration.between(start, Instant.now()));
+                DataExclusion.report(archive.manifest(), progress);
+                try (StagedFiles files = RestoreFiles.stage(archive, settings.files(), progress)) {
+                    List<TableProof> proofs = restoreAllOrNothing(target, archive, schema);
+                    return new RestoreResult(proofs, archive.manifest().totalRows(), Duration.between(start, Instant.now()),
+                            files.publish(true));
+                }
             } catch (SQLException e) {
                 throw Connections.failure(e, ErrorCode.RESTORE_FAILED, "Closing the restore target failed", settings.target());
             }
