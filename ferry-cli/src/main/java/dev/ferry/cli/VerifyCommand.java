@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Check an archive without a database: every file's SHA-256, every row decoded, every table's count and content hash.",
+        description = {"Check an archive without a database: every file's SHA-256, every row decoded, every table's count and",
+                "content hash, every stored file's SHA-256. An encrypted archive needs its passphrase."},
         footer = {"", "Exit code 0 when the archive is whole, 1 naming the first broken file and table.", "",
                 "Example:", "  ferry verify backups/app-2026-11-23"})
 final class VerifyCommand implements Callable<Integer> {
@@ -19,23 +20,29 @@ final class VerifyCommand implements Callable<Integer> {
     Path archive;
 
     @Mixin
+    PassphraseOptions passphrase;
+
+    @Mixin
     OutputOptions output;
 
     @Override
     public Integer call() {
-        VerifyResult result = new Verify(archive, ConsoleProgress.create(output)).run();
+        VerifyResult result = new Verify(archive, passphrase.passphrase(), ConsoleProgress.create(output)).run();
         if (output.json) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("archive", archive.toAbsolutePath().toString());
             summary.put("ok", true);
             summary.put("rows", result.rows());
             summary.put("bytes", result.bytes());
+            summary.put("files", result.files());
+            summary.put("encrypted", result.encrypted());
             summary.put("proofs", result.proofs());
             Json.print(System.out, summary);
         } else {
             Formats.printProofs(System.out, result.proofs(), "decoded");
-            System.out.printf("Archive %s is whole: %d tables, %s rows, %s, verified in %s.%n", archive,
+            System.out.printf("Archive %s is whole: %d tables, %s rows, %s, %s stored files%s, verified in %s.%n", archive,
                     result.proofs().size(), Formats.count(result.rows()), Formats.bytes(result.bytes()),
+                    Formats.count(result.files()), result.encrypted() ? ", every file authenticated" : "",
                     Formats.seconds(result.elapsed()));
         }
         return 0;
