@@ -6,6 +6,7 @@ import dev.ferry.core.archive.Manifest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -62,9 +63,11 @@ public final class SecretRestore {
     public void stage(MoveJournal journal) {
         staged = target.resolveSibling("." + target.getFileName() + ".ferry-partial-" + id);
         journal.temporary(staged);
-        try (OutputStream out = Channels.newOutputStream(Files.newByteChannel(staged,
-                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly()))) {
+        try (FileChannel channel = FileChannel.open(staged, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                ownerOnly())) {
+            OutputStream out = Channels.newOutputStream(channel);
             SecretFile.copy(archive, entry, out);
+            channel.force(true);
         } catch (IOException e) {
             throw IoErrors.wrap(e, "staging secret file '" + entry.name() + "' in", staged);
         }

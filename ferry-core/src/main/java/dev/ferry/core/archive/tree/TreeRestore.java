@@ -79,6 +79,10 @@ public final class TreeRestore {
             if (count > MAX_CONFLICTS) {
                 conflicts.add("and " + (count - MAX_CONFLICTS) + " more in " + target);
             }
+            String space = spaceProblem();
+            if (space != null) {
+                conflicts.add(space);
+            }
         } catch (IOException e) {
             throw IoErrors.wrap(e, "checking", target);
         }
@@ -142,6 +146,20 @@ public final class TreeRestore {
         } catch (IOException e) {
             throw IoErrors.wrap(e, "moving file tree '" + tree.name() + "' into", root);
         }
+    }
+
+    /** The tree's files need room on the target's file system while staged (replaced files are kept until the end). */
+    private String spaceProblem() throws IOException {
+        Path existing = target;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return null;
+        }
+        long free = Files.getFileStore(existing).getUsableSpace();
+        return free >= tree.bytes() ? null : "file tree '" + tree.name() + "' needs " + tree.bytes() + " bytes and the file"
+                + " system of " + existing + " has " + free + " free";
     }
 
     private String conflict(TreeItem item) {
