@@ -1,5 +1,6 @@
 package dev.ferry.ops;
 
+import dev.ferry.core.archive.crypto.Passphrase;
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.error.FerryException;
 import dev.ferry.core.spi.ConnectionSpec;
@@ -46,8 +47,12 @@ public record DiffSettings(Side a, Side b, boolean rows, int maxRowDiffs, List<S
         }
     }
 
-    /** An archive, whose chunks are checked as they are read. */
-    public record Archive(Path path) implements Side {
+    /** An archive, whose chunks are checked as they are read; {@code passphrase} null for a plain one. */
+    public record Archive(Path path, Passphrase passphrase) implements Side {
+        public Archive(Path path) {
+            this(path, null);
+        }
+
         @Override
         public String label() {
             return path.toString();

@@ -27,7 +27,7 @@ interface DiffSource extends AutoCloseable {
 
     static DiffSource open(DiffSettings.Side side, List<String> namespaces) {
         if (side instanceof DiffSettings.Archive a) {
-            return new FromArchive(ArchiveReader.open(a.path()));
+            return new FromArchive(ArchiveReader.open(a.path(), a.passphrase()));
         }
         DiffSettings.Database d = (DiffSettings.Database) side;
         Dialect dialect = Dialects.forUrl(d.spec().url());

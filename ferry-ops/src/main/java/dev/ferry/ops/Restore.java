@@ -34,6 +34,11 @@ import java.util.Map;
  * change of representation before anything is written), every row is converted on the way in, and the
  * proof compares what was sent with what the target holds, both in the same normal form; the
  * archive's own hashes are still checked chunk by chunk as it streams.
+ *
+ * <p>Files ({@code --files-to}, {@code --secret-to}) are checked and written under temporary names
+ * <em>before</em> the database is touched, and moved into place only after it committed: a database
+ * failure leaves both as they were; a failure to move the files (renames only) puts back every file
+ * already moved and says the database was restored. See {@link RestoreFiles}.
  */
 public final class Restore {
     private final RestoreSettings settings;
@@ -47,7 +52,7 @@ public final class Restore {
     public RestoreResult run() {
         Instant start = Instant.now();
         try {
-            ArchiveReader archive = ArchiveReader.open(settings.archive());
+            ArchiveReader archive = ArchiveReader.open(settings.archive(), settings.passphrase());
             Dialect dialect = Dialects.forUrl(settings.target().url());
             String sourceEngine = archive.manifest().source().engine();
             TargetUnit unit = new TargetUnit("Restore", settings.target(), settings.clean(), progress);
@@ -58,11 +63,14 @@ public final class Restore {
                 unit.hintOnFailure(OlderTarget.hint(archive.manifest().source(), target.server()));
                 unit.refuseNonEmpty(target);
                 Translation translation = translation(archive, target, dialect);
+                DataExclusion.report(archive.manifest(), progress);
                 Map<QualifiedName, Manifest.TableEntry> entries = entries(archive.manifest());
-                List<TableProof> proofs = unit.run(target, translation, () -> loadAll(target, archive, translation, entries),
-                        name -> ContentHash.of(entries.get(name).rows(), entries.get(name).hash()));
-                return new RestoreResult(proofs, archive.manifest().totalRows(), Duration.between(start, Instant.now()),
-                        sourceEngine, dialect.id(), translation.changes(), List.of());
+                try (StagedFiles files = RestoreFiles.stage(archive, settings.files(), progress)) {
+                    List<TableProof> proofs = unit.run(target, translation, () -> loadAll(target, archive, translation, entries),
+                            name -> ContentHash.of(entries.get(name).rows(), entries.get(name).hash()));
+                    return new RestoreResult(proofs, archive.manifest().totalRows(), Duration.between(start, Instant.now()),
+                            sourceEngine, dialect.id(), translation.changes(), List.of(), files.publish(true));
+                }
             } catch (SQLException e) {
                 throw Connections.failure(e, ErrorCode.RESTORE_FAILED, "Restoring into " + settings.target() + " failed",
                         settings.target());
@@ -78,12 +86,14 @@ public final class Restore {
         preflight.findings().forEach(f -> progress.note(f.toString()));
         Map<QualifiedName, Manifest.TableEntry> entries = entries(archive.manifest());
         Translation translation = preflight.translation();
-        try (RestoreTarget target = TargetUnit.open(dialect, settings.target())) {
+        DataExclusion.report(archive.manifest(), progress);
+        try (RestoreTarget target = TargetUnit.open(dialect, settings.target());
+             StagedFiles files = RestoreFiles.stage(archive, settings.files(), progress)) {
             List<TableProof> proofs = unit.runExisting(target, translation, () -> loadAll(target, archive, translation, entries),
                     name -> ContentHash.of(entries.get(name).rows(), entries.get(name).hash()));
             long rows = proofs.stream().mapToLong(TableProof::actualRows).sum();
             return new RestoreResult(proofs, rows, Duration.between(start, Instant.now()), archive.manifest().source().engine(),
-                    dialect.id(), List.of(), preflight.findings());
+                    dialect.id(), List.of(), preflight.findings(), files.publish(true));
         } catch (SQLException e) {
             throw Connections.failure(e, ErrorCode.RESTORE_FAILED, "Restoring into " + settings.target() + " failed",
                     settings.target());

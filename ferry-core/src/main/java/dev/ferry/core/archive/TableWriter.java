@@ -34,7 +34,7 @@ public final class TableWriter {
     public void write(Object[] row) {
         try {
             if (current == null) {
-                current = new ChunkWriter(archive.resolve(chunkName()), archive.compressionLevel());
+                current = archive.newChunk(chunkName());
             }
             current.write(row);
             if (profile != null) {
@@ -57,7 +57,7 @@ public final class TableWriter {
     public Manifest.TableEntry finish() {
         try {
             if (current == null) {
-                current = new ChunkWriter(archive.resolve(chunkName()), archive.compressionLevel());
+                current = archive.newChunk(chunkName());
             }
             closeChunk();
         } catch (IOException e) {
@@ -75,8 +75,7 @@ public final class TableWriter {
     }
 
     private void closeChunk() throws IOException {
-        String name = chunkName();
-        chunks.add(current.finish(name));
+        chunks.add(current.finish());
         total.add(current.hasher().hash());
         current = null;
     }

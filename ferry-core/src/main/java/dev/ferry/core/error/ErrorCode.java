@@ -18,6 +18,8 @@ public enum ErrorCode {
     ARCHIVE_CORRUPT(1),
     /** The archive was written by a newer format version. */
     ARCHIVE_UNSUPPORTED(1),
+    /** The passphrase does not open an encrypted archive. */
+    WRONG_PASSPHRASE(1),
     /** Something exists where Ferry would write (an archive path, a non-empty database). */
     TARGET_NOT_EMPTY(1),
     /** No space left on a device. */
