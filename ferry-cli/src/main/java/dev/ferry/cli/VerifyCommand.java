@@ -1,13 +1,16 @@
 package dev.ferry.cli;
 
+import dev.ferry.embedded.ScratchVerify;
 import dev.ferry.ops.Diff;
 import dev.ferry.ops.DiffSettings;
+import dev.ferry.ops.RestoreResult;
 import dev.ferry.ops.Verify;
 import dev.ferry.ops.VerifyResult;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,11 +19,17 @@ import picocli.CommandLine.Parameters;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Check an archive without a database: every file's SHA-256, every row decoded, every table's count and",
                 "content hash, every stored file's SHA-256. An encrypted archive needs its passphrase.",
-                "With --against, compare the archive with a live database instead (of any engine)."},
+                "With --against, compare the archive with a live database instead (of any engine).",
+                "With --scratch, restore it into a throw-away database (an embedded PostgreSQL for a PostgreSQL archive,",
+                "SQLite otherwise), prove it, and throw the database away: a backup tested without a server."},
         footer = {"", "Exit code 0 when the archive is whole (and equal to the database), 1 otherwise.", "",
                 "Examples:", "  ferry verify backups/app-2026-11-23",
-                "  ferry verify backups/app-2026-11-23 --against jdbc:postgresql://127.0.0.1/app --user app --rows"})
+                "  ferry verify backups/app-2026-11-23 --against jdbc:postgresql://127.0.0.1/app --user app --rows",
+                "  ferry verify backups/app-2026-11-23 --scratch"})
 final class VerifyCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "ARCHIVE")
     Path archive;
 
@@ -29,6 +38,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--rows", description = "With --against: name the first differing rows of each table that differs.")
     boolean rows;
+
+    @Option(names = "--scratch", description = "Restore into a throw-away database, prove it, and remove it.")
+    boolean scratch;
 
     @Mixin
     ConnectionOptions connection;
@@ -41,11 +53,18 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (scratch) {
+            return scratch();
+        }
         if (against != null) {
             DiffSettings settings = DiffSettings.of(new DiffSettings.Archive(archive, passphrase.passphrase()),
                     new DiffSettings.Database(connection.spec(against))).withRows(rows);
             return DiffPrinter.print(System.out, new Diff(settings, ConsoleProgress.create(output)).run(), output.json);
         }
+        return whole();
+    }
+
+    private int whole() {
         VerifyResult result = new Verify(archive, passphrase.passphrase(), ConsoleProgress.create(output)).run();
         if (output.json) {
             Map<String, Object> summary = new LinkedHashMap<>();
@@ -63,6 +82,29 @@ final class VerifyCommand implements Callable<Integer> {
                     result.proofs().size(), Formats.count(result.rows()), Formats.bytes(result.bytes()),
                     Formats.count(result.files()), result.encrypted() ? ", every file authenticated" : "",
                     Formats.seconds(result.elapsed()));
+        }
+        return 0;
+    }
+
+    private int scratch() {
+        if (against != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scratch and --against cannot be combined");
+        }
+        ScratchVerify.Result r = new ScratchVerify(archive, passphrase.passphrase(), ConsoleProgress.create(output)).run();
+        RestoreResult restore = r.restore();
+        if (output.json) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("archive", archive.toAbsolutePath().toString());
+            summary.put("scratch", r.scratch());
+            summary.put("rows", restore.rows());
+            summary.put("proofs", restore.proofs());
+            summary.put("changes", restore.changes());
+            Json.print(System.out, summary);
+        } else {
+            Formats.printProofs(System.out, restore.proofs(), "restored");
+            Formats.printChanges(System.out, restore.changes(), restore.targetEngine());
+            System.out.printf("Archive %s restores: %d tables, %s rows restored into %s and proven in %s; it has been removed.%n",
+                    archive, restore.proofs().size(), Formats.count(restore.rows()), r.scratch(), Formats.seconds(restore.elapsed()));
         }
         return 0;
     }

@@ -46,7 +46,7 @@ final class Names {
         String name = fit(wanted);
         String why = name.equals(wanted) ? null : "longer than " + rules.engine() + " allows";
         if (taken.contains(key(name))) {
-            String prefixed = fit(table + "_" + wanted);
+            String prefixed = prefixed(table, name);
             name = taken.contains(key(prefixed)) ? fit(wanted + "_" + hash(table + "." + wanted)) : prefixed;
             why = "name already used by another object in " + rules.engine() + "'s "
                     + (scope.isEmpty() ? "schema" : "table");
@@ -56,6 +56,20 @@ final class Names {
             changes.add(new Change(Change.Kind.RENAMED, object, "renamed to " + name + " (" + why + ")"));
         }
         return name;
+    }
+
+    /** {@code table_name}, shortening the table part rather than the name when the target needs it shorter. */
+    private String prefixed(String table, String name) {
+        for (int end = table.length(); end > 0; end--) {
+            if (Character.isHighSurrogate(table.charAt(end - 1))) {
+                continue;
+            }
+            String candidate = table.substring(0, end) + "_" + name;
+            if (rules.fitsIdentifier(candidate)) {
+                return candidate;
+            }
+        }
+        return fit(table + "_" + name);
     }
 
     private String fit(String name) {
