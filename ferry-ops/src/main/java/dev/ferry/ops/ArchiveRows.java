@@ -10,13 +10,20 @@ final class ArchiveRows implements RowStream {
     private final ArchiveReader archive;
     private final Manifest.TableEntry entry;
     private final int columns;
+    private final boolean hashRows;
     private final Iterator<Manifest.ChunkEntry> chunks;
     private ChunkReader current;
 
     ArchiveRows(ArchiveReader archive, Manifest.TableEntry entry, int columns) {
+        this(archive, entry, columns, true);
+    }
+
+    /** {@code hashRows}: see {@link ArchiveReader#openChunk(Manifest.TableEntry, Manifest.ChunkEntry, int, boolean)}. */
+    ArchiveRows(ArchiveReader archive, Manifest.TableEntry entry, int columns, boolean hashRows) {
         this.archive = archive;
         this.entry = entry;
         this.columns = columns;
+        this.hashRows = hashRows;
         this.chunks = entry.chunks().iterator();
     }
 
@@ -27,7 +34,7 @@ final class ArchiveRows implements RowStream {
                 if (!chunks.hasNext()) {
                     return null;
                 }
-                current = archive.openChunk(entry, chunks.next(), columns);
+                current = archive.openChunk(entry, chunks.next(), columns, hashRows);
             }
             Object[] row = current.next();
             if (row != null) {

@@ -6,6 +6,7 @@ import dev.ferry.core.archive.FerryVersion;
 import dev.ferry.core.archive.Manifest;
 import dev.ferry.core.archive.TableWriter;
 import dev.ferry.core.error.ErrorCode;
+import dev.ferry.core.error.FerryException;
 import dev.ferry.core.model.Column;
 import dev.ferry.core.model.QualifiedName;
 import dev.ferry.core.model.Schema;
@@ -13,7 +14,6 @@ import dev.ferry.core.model.Table;
 import dev.ferry.core.model.TypeKind;
 import dev.ferry.core.spi.Dialect;
 import dev.ferry.core.spi.Dialects;
-import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.ServerInfo;
 import dev.ferry.core.spi.Snapshot;
 import java.sql.Connection;
@@ -101,7 +101,7 @@ public final class Backup {
             return empty;
         }
         long pending = 0;
-        try (RowCursor rows = dialect.readRows(c, table)) {
+        try (RowStream rows = new PrefetchedRows(CursorRows.open(dialect, c, table), table.name().name())) {
             Object[] row;
             while ((row = rows.next()) != null) {
                 out.write(row);
@@ -113,6 +113,10 @@ public final class Backup {
         } catch (SQLException e) {
             throw Connections.failure(e, ErrorCode.BACKUP_FAILED, "Reading table " + table.name() + " failed",
                     settings.source());
+        } catch (FerryException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new FerryException(ErrorCode.BACKUP_FAILED, "Reading table " + table.name() + " failed: " + e, e);
         }
         progress.rows(table.name(), pending);
         Manifest.TableEntry entry = out.finish();

@@ -8,7 +8,6 @@ import dev.ferry.core.model.QualifiedName;
 import dev.ferry.core.model.Schema;
 import dev.ferry.core.spi.ConnectionSpec;
 import dev.ferry.core.spi.Dialect;
-import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.Snapshot;
 import dev.ferry.core.translate.Translation;
 import java.sql.Connection;
@@ -63,9 +62,7 @@ final class Preflight {
     }
 
     private static boolean holdsRows(Dialect dialect, Connection c, Translation.TableMapping m) throws SQLException {
-        try (RowCursor rows = dialect.readRows(c, m.target())) {
-            return rows.next() != null;
-        }
+        return dialect.hasRows(c, m.target());
     }
 
     private static void refuseIfBlocked(List<Finding> findings, ConnectionSpec target) {

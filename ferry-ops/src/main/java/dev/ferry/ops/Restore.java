@@ -123,12 +123,16 @@ public final class Restore {
             }
         }
         progress.phase("Loading data", translation.tables().size(), archive.manifest().totalRows());
+        // Rows passing through unconverted are proven against the manifest when read back, so their chunks'
+        // content hashes need not be recomputed here; converted rows are proven against what was sent, so the
+        // chunks must prove themselves.
         List<Translation.TableMapping> largestFirst = new ArrayList<>(translation.tables());
         largestFirst.sort(Comparator.comparingLong((Translation.TableMapping m) -> entries.get(m.source().name()).bytes())
                 .reversed());
         int workers = Math.max(1, Math.min(settings.jobs(), target.maxParallelLoads()));
         return new LoadPhase(target, progress, translation.converting(), false).run(Collections.nCopies(workers, archive),
-                largestFirst, (a, m) -> new ArchiveRows(a, entries.get(m.source().name()), m.source().loadedColumns().size()),
+                largestFirst, (a, m) -> new ArchiveRows(a, entries.get(m.source().name()), m.source().loadedColumns().size(),
+                        translation.converting()),
                 m -> entries.get(m.source().name()).bytes());
     }
 

@@ -120,25 +120,12 @@ public final class Transfer {
         progress.phase("Copying", tables.size(), rows);
         int workers = Math.max(1, Math.min(snapshot.connections().size(), target.maxParallelLoads()));
         return new LoadPhase(target, progress, translation.converting(), true).run(snapshot.connections().subList(0, workers),
-                tables, (c, m) -> new CursorRows(from.readRows(c, m.source())), m -> 0L);
+                tables, (c, m) -> CursorRows.open(from, c, m.source()), m -> 0L);
     }
 
     private static List<Table> largestFirst(List<Table> tables) {
         List<Table> out = new ArrayList<>(tables);
         out.sort(Comparator.comparingLong(Table::estimatedRows).reversed());
         return out;
-    }
-
-    /** A live cursor as a row stream. */
-    private record CursorRows(RowCursor cursor) implements RowStream {
-        @Override
-        public Object[] next() throws SQLException {
-            return cursor.next();
-        }
-
-        @Override
-        public void close() throws SQLException {
-            cursor.close();
-        }
     }
 }

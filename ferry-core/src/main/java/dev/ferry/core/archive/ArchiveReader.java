@@ -94,6 +94,15 @@ public final class ArchiveReader {
 
     /** Opens one chunk of a table for reading; {@code columns} is the number of loaded columns. */
     public ChunkReader openChunk(Manifest.TableEntry table, Manifest.ChunkEntry chunk, int columns) {
+        return openChunk(table, chunk, columns, true);
+    }
+
+    /**
+     * As {@link #openChunk(Manifest.TableEntry, Manifest.ChunkEntry, int)}; without {@code hashRows} the
+     * rows' content hash is not recomputed (see {@link ChunkReader}); size, SHA-256, encoding and row
+     * count are checked regardless.
+     */
+    public ChunkReader openChunk(Manifest.TableEntry table, Manifest.ChunkEntry chunk, int columns, boolean hashRows) {
         if (!CHUNK_NAME.matcher(chunk.file()).matches()) {
             throw corrupt("the manifest names an invalid data file '" + chunk.file() + "'", null);
         }
@@ -101,7 +110,7 @@ public final class ArchiveReader {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw corrupt("data file " + chunk.file() + " of table " + table.name() + " is missing", null);
         }
-        return new ChunkReader(file, chunk, table.name().toString(), columns, sealing);
+        return new ChunkReader(file, chunk, table.name().toString(), columns, sealing, hashRows);
     }
 
     /**

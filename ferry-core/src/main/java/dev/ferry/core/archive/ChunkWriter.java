@@ -15,7 +15,9 @@ final class ChunkWriter {
 
     private final ArchiveOutput out;
     private final ValueEncoder encoder = new ValueEncoder(false);
+    private final ValueEncoder canonicalEncoder = new ValueEncoder(true);
     private final GrowableBytes buf = new GrowableBytes();
+    private final GrowableBytes canonical = new GrowableBytes();
     private final RowHasher hasher = new RowHasher();
     private long encodedBytes;
 
@@ -24,14 +26,26 @@ final class ChunkWriter {
         out.write(ArchiveFormat.CHUNK_MAGIC);
     }
 
+    /**
+     * Encodes a row once for the archive and, value by value, builds its canonical form for the content
+     * hash by copying the bytes of values whose two encodings are the same (text, integers, dates...)
+     * and encoding only the others again.
+     */
     void write(Object[] row) throws IOException {
         buf.reset();
+        canonical.reset();
         for (Object v : row) {
+            int start = buf.size();
             encoder.encode(v, buf);
+            if (RowHasher.encodesCanonically(v)) {
+                canonical.put(buf.array(), start, buf.size() - start);
+            } else {
+                canonicalEncoder.encode(v, canonical);
+            }
         }
         buf.writeTo(out);
         encodedBytes += buf.size();
-        hasher.add(row);
+        hasher.addCanonical(canonical.array(), canonical.size());
     }
 
     long rows() {

@@ -53,6 +53,13 @@ public interface Dialect {
     /** Streams a table's rows; values in the order of {@link Table#loadedColumns()}. */
     RowCursor readRows(Connection connection, Table table) throws SQLException;
 
+    /** Whether a table holds at least one row; by default the first row of {@link #readRows}. */
+    default boolean hasRows(Connection connection, Table table) throws SQLException {
+        try (RowCursor rows = readRows(connection, table)) {
+            return rows.next() != null;
+        }
+    }
+
     /** Prepares to restore into the database at {@code target}; nothing is written until {@link RestoreTarget#begin}. */
     RestoreTarget openRestore(ConnectionSpec target) throws SQLException;
 

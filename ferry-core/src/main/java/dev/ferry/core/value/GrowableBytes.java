@@ -37,9 +37,13 @@ public final class GrowableBytes {
     }
 
     public void put(byte[] bytes) {
-        ensure(bytes.length);
-        System.arraycopy(bytes, 0, buf, size, bytes.length);
-        size += bytes.length;
+        put(bytes, 0, bytes.length);
+    }
+
+    public void put(byte[] bytes, int offset, int length) {
+        ensure(length);
+        System.arraycopy(bytes, offset, buf, size, length);
+        size += length;
     }
 
     /** Unsigned LEB128. */

@@ -26,6 +26,25 @@ public final class RowHasher {
         hash.addRow(lastA, lastB);
     }
 
+    /**
+     * Adds a row already in canonical encoding ({@code length} bytes of {@code canonical}), for a writer
+     * that produced it alongside the archive encoding instead of encoding the row twice.
+     */
+    public void addCanonical(byte[] canonicalBytes, int length) {
+        lastA = XXH.hash(canonicalBytes, 0, length, SEED_A);
+        lastB = XXH.hash(canonicalBytes, 0, length, SEED_B);
+        hash.addRow(lastA, lastB);
+    }
+
+    /**
+     * Whether a value's canonical encoding is byte for byte its archive encoding: everything but
+     * floats, big integers and decimals (and arrays, which may hold them).
+     */
+    public static boolean encodesCanonically(Object v) {
+        return !(v instanceof java.math.BigDecimal || v instanceof Float || v instanceof java.math.BigInteger
+                || v instanceof ArrayValue);
+    }
+
     /** The first of the two hashes of the row {@link #add} took last. */
     public long lastA() {
         return lastA;

@@ -93,7 +93,16 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public RowCursor readRows(Connection connection, Table table) throws SQLException {
-        return PostgresRowCursor.open(connection, table);
+        return CopyRowCursor.open(connection, table);
+    }
+
+    /** A {@code LIMIT 1} query: reading a COPY to its first row would read the whole table. */
+    @Override
+    public boolean hasRows(Connection connection, Table table) throws SQLException {
+        try (Statement s = connection.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT 1 FROM ONLY " + Sql.qualified(table.name()) + " LIMIT 1")) {
+            return rs.next();
+        }
     }
 
     @Override
