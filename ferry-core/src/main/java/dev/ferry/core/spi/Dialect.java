@@ -52,4 +52,10 @@ public interface Dialect {
 
     /** Prepares to restore into the database at {@code target}; nothing is written until {@link RestoreTarget#begin}. */
     RestoreTarget openRestore(ConnectionSpec target) throws SQLException;
+
+    /** What schema migrations need from this engine: script splitting, locking, portable changes. */
+    default MigrationSupport migrationSupport() {
+        throw new dev.ferry.core.error.FerryException(dev.ferry.core.error.ErrorCode.UNSUPPORTED,
+                "Schema migrations are not supported on " + id() + " by this Ferry version.");
+    }
 }

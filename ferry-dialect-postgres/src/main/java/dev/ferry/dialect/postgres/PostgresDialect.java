@@ -4,11 +4,13 @@ import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.ConnectionSpec;
 import dev.ferry.core.spi.Dialect;
+import dev.ferry.core.spi.MigrationSupport;
 import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.ServerInfo;
 import dev.ferry.core.spi.Snapshot;
 import dev.ferry.dialect.postgres.introspect.PostgresIntrospector;
+import dev.ferry.dialect.postgres.migrate.PostgresMigrationSupport;
 import dev.ferry.dialect.postgres.restore.PostgresRestoreTarget;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -28,6 +30,8 @@ public final class PostgresDialect implements Dialect {
             "SET TIME ZONE 'UTC'", "SET DateStyle = 'ISO, YMD'", "SET IntervalStyle = 'postgres'",
             "SET extra_float_digits = 3", "SET bytea_output = 'hex'", "SET statement_timeout = 0",
             "SET idle_in_transaction_session_timeout = 0");
+
+    private static final MigrationSupport MIGRATIONS = new PostgresMigrationSupport();
 
     @Override
     public String id() {
@@ -96,5 +100,10 @@ public final class PostgresDialect implements Dialect {
     @Override
     public RestoreTarget openRestore(ConnectionSpec target) throws SQLException {
         return new PostgresRestoreTarget(this, connect(target, false));
+    }
+
+    @Override
+    public MigrationSupport migrationSupport() {
+        return MIGRATIONS;
     }
 }
