@@ -24,14 +24,11 @@ public abstract class ScriptSplitter {
         int startLine = 1;
         int i = 0;
         while (i < script.length()) {
-            if (current.toString().isBlank()) {
-                startLine = line;
-            }
-            int after = words.isEmpty() && atLineStart(script, i) ? directive(script, i) : -1;
+            boolean started = current.length() > 0;
+            int after = !started && atLineStart(script, i) ? directive(script, i) : -1;
             if (after >= 0) {
                 line += count(script, i, after);
                 i = after;
-                current.setLength(0);
                 continue;
             }
             int next = step(script, i);
@@ -40,12 +37,22 @@ public abstract class ScriptSplitter {
                 i += delimiter.length();
                 continue;
             }
-            current.append(script, i, next);
+            if (started || !isTrivia(script, i)) {
+                if (!started) {
+                    startLine = line;
+                }
+                current.append(script, i, next);
+            }
             line += count(script, i, next);
             i = next;
         }
         emit(out, current, startLine);
         return out;
+    }
+
+    /** Whitespace or a comment: not part of a statement until the statement has begun. */
+    private boolean isTrivia(String s, int i) {
+        return Character.isWhitespace(s.charAt(i)) || s.startsWith("--", i) || s.startsWith("/*", i) || lineCommentAt(s, i);
     }
 
     /** Consumes one token at {@code i}, returning the index after it, or -1 if a statement ends here. */
@@ -68,7 +75,8 @@ public abstract class ScriptSplitter {
         }
         if (Character.isLetter(c) || c == '_') {
             int end = i;
-            while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_' || s.charAt(end) == '$')) {
+            while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_' || s.charAt(end) == '$')
+                    && !(depth == 0 && s.startsWith(delimiter, end))) {
                 end++;
             }
             String word = s.substring(i, end).toUpperCase(Locale.ROOT);
@@ -81,31 +89,12 @@ public abstract class ScriptSplitter {
 
     private void emit(List<ScriptStatement> out, StringBuilder current, int startLine) {
         String sql = current.toString().strip();
-        if (!sql.isEmpty() && !onlyComments(sql)) {
-            int leading = count(current, 0, current.indexOf(sql.substring(0, 1)));
-            out.add(new ScriptStatement(sql, startLine + leading));
+        if (!sql.isEmpty()) {
+            out.add(new ScriptStatement(sql, startLine));
         }
         current.setLength(0);
         words.clear();
         depth = 0;
-    }
-
-    private boolean onlyComments(String sql) {
-        int i = 0;
-        while (i < sql.length()) {
-            if (Character.isWhitespace(sql.charAt(i))) {
-                i++;
-            } else if (sql.startsWith("--", i) || lineCommentAt(sql, i)) {
-                int nl = sql.indexOf('\n', i);
-                i = nl < 0 ? sql.length() : nl;
-            } else if (sql.startsWith("/*", i)) {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? sql.length() : end + 2;
-            } else {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

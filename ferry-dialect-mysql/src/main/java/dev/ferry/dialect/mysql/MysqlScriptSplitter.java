@@ -46,10 +46,12 @@ final class MysqlScriptSplitter extends ScriptSplitter {
 
     @Override
     protected int blockDelta(String word, String nextWord) {
-        if (!(creates("PROCEDURE") || creates("FUNCTION") || creates("TRIGGER") || creates("EVENT"))) {
+        boolean routine = creates("PROCEDURE") || creates("FUNCTION") || creates("TRIGGER") || creates("EVENT");
+        if (!routine || !delimiter.equals(";")) {
             return 0;
         }
-        if (word.equals("BEGIN") || word.equals("CASE")) {
+        boolean afterEnd = !words.isEmpty() && words.get(words.size() - 1).equals("END");
+        if (word.equals("BEGIN") || word.equals("CASE") && !afterEnd) {
             return 1;
         }
         if (word.equals("END")) {
