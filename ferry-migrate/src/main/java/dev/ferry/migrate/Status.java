@@ -47,10 +47,12 @@ public final class Status {
         }
         Optional<HeldLock> lock = HeldLock.tryAcquire(session);
         if (lock.isPresent()) {
+            String recovered = lock.get().lock().recoveredFrom();
             lock.get().close();
+            String lockNote = recovered == null ? "" : " (its lock was left by " + recovered + ")";
             history.running().forEach(r -> failed.add(new HistoryRow(r.rank(), r.module(), r.version(), r.description(),
-                    r.kind(), r.script(), r.checksum(), r.runBy(), r.appliedAt(), null, false,
-                    "interrupted: " + r.runBy() + " stopped before it finished; ferry migrate will deal with it", r.backup(), null)));
+                    r.kind(), r.script(), r.checksum(), r.runBy(), r.appliedAt(), null, false, "interrupted: " + r.runBy()
+                    + lockNote + " stopped before it finished; ferry migrate will deal with it", r.backup(), null)));
         } else {
             history.running().forEach(r -> inProgress.add(r + " (by " + r.runBy() + " since " + r.appliedAt() + ")"));
         }

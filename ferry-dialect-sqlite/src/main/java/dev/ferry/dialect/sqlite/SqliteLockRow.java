@@ -27,6 +27,9 @@ final class SqliteLockRow implements MigrationLock {
     private static final String CREATE = "CREATE TABLE IF NOT EXISTS " + TABLE + " (name TEXT PRIMARY KEY, owner TEXT NOT NULL,"
             + " host TEXT NOT NULL, pid INTEGER NOT NULL, process_start INTEGER, acquired_at TEXT NOT NULL, heartbeat_ms INTEGER NOT NULL)";
 
+    private static final String SELECT = "SELECT owner, host, pid, process_start, acquired_at, heartbeat_ms FROM " + TABLE
+            + " WHERE name = ?";
+
     private final Connection connection;
     private final String name;
     private final String owner;
@@ -50,6 +53,10 @@ final class SqliteLockRow implements MigrationLock {
             s.execute("PRAGMA busy_timeout = 2000");
             s.execute(CREATE);
         }
+        String liveHolder = liveHolder(c, name, staleAfter);
+        if (liveHolder != null) {
+            return LockAttempt.heldBy(liveHolder);
+        }
         c.setAutoCommit(false);
         try {
             LockAttempt attempt = attempt(c, name, staleAfter);
@@ -70,11 +77,24 @@ final class SqliteLockRow implements MigrationLock {
         }
     }
 
+    /** Who holds the lock, read without taking SQLite's write lock; null if no one or an abandoned row. */
+    private static String liveHolder(Connection c, String name, Duration staleAfter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT)) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                Holder holder = Holder.of(rs);
+                return holder.abandoned(ProcessIdentity.current(), staleAfter) ? null : holder.description();
+            }
+        }
+    }
+
     private static LockAttempt attempt(Connection c, String name, Duration staleAfter) throws SQLException {
         ProcessIdentity me = ProcessIdentity.current();
         String owner = me.host() + ":" + me.pid() + ":" + UUID.randomUUID();
-        try (PreparedStatement ps = c.prepareStatement("SELECT owner, host, pid, process_start, acquired_at, heartbeat_ms FROM "
-                + TABLE + " WHERE name = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT)) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -82,25 +102,41 @@ final class SqliteLockRow implements MigrationLock {
                             + " VALUES (?, ?, ?, ?, ?, ?, ?)", owner, me, name);
                     return LockAttempt.acquired(new SqliteLockRow(c, name, owner, null, staleAfter));
                 }
-                ProcessIdentity holder = new ProcessIdentity(rs.getString(2), rs.getLong(3), (Long) rs.getObject(4));
-                long age = System.currentTimeMillis() - rs.getLong(6);
-                String who = "process " + holder.pid() + " on host " + holder.host() + " (lock taken " + rs.getString(5)
-                        + ", last heartbeat " + age / 1000 + " s ago)";
-                if (!abandoned(me, holder, age, staleAfter)) {
-                    return LockAttempt.heldBy(who);
+                Holder holder = Holder.of(rs);
+                if (!holder.abandoned(me, staleAfter)) {
+                    return LockAttempt.heldBy(holder.description());
                 }
                 write(c, "UPDATE " + TABLE + " SET owner = ?, host = ?, pid = ?, process_start = ?, acquired_at = ?, heartbeat_ms = ?"
                         + " WHERE name = ?", owner, me, name);
-                return LockAttempt.acquired(new SqliteLockRow(c, name, owner, who + ", which is no longer running", staleAfter));
+                return LockAttempt.acquired(new SqliteLockRow(c, name, owner, holder.description() + ", which is no longer running",
+                        staleAfter));
             }
         }
     }
 
-    private static boolean abandoned(ProcessIdentity me, ProcessIdentity holder, long heartbeatAge, Duration staleAfter) {
-        if (holder.host().equals(me.host())) {
-            return !holder.isAlive();
+    /** The process a lock row names, and when it last showed it was alive. */
+    private record Holder(ProcessIdentity process, String acquiredAt, long heartbeatAgeMillis) {
+        static Holder of(ResultSet rs) throws SQLException {
+            Object start = rs.getObject(4);
+            return new Holder(new ProcessIdentity(rs.getString(2), rs.getLong(3), start == null ? null : ((Number) start).longValue()),
+                    rs.getString(5), System.currentTimeMillis() - rs.getLong(6));
         }
-        return heartbeatAge > staleAfter.toMillis();
+
+        /**
+         * On this host: the process is gone (or its pid was reused). On another host: no heartbeat
+         * for longer than the stale limit.
+         */
+        boolean abandoned(ProcessIdentity me, Duration staleAfter) {
+            if (process.host().equals(me.host())) {
+                return !process.isAlive();
+            }
+            return heartbeatAgeMillis > staleAfter.toMillis();
+        }
+
+        String description() {
+            return "process " + process.pid() + " on host " + process.host() + " (lock taken " + acquiredAt
+                    + ", last heartbeat " + heartbeatAgeMillis / 1000 + " s ago)";
+        }
     }
 
     private static void write(Connection c, String sql, String owner, ProcessIdentity me, String name) throws SQLException {

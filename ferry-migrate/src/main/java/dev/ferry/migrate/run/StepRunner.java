@@ -112,7 +112,8 @@ public final class StepRunner {
 
     private static String describe(Exception e) {
         if (e instanceof StatementFailure f) {
-            return "at " + f.getMessage() + ": " + firstLine(f.getCause().getMessage());
+            String driver = f.getCause().getMessage() == null ? "" : f.getCause().getMessage().strip();
+            return "at " + f.getMessage() + ": " + (driver.contains("\n") ? driver.substring(0, driver.indexOf('\n')) : driver);
         }
         if (e instanceof FerryException || e instanceof StepContext.ChangeFailure) {
             return e.getMessage();
