@@ -36,7 +36,7 @@ class MigrationLockIT {
 
     private Process startMigrator(ScratchDatabase db, Path set, long sleepMs) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-Dferry.test.dir=" + dir, "-Dferry.test.sleepMs=" + sleepMs,
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dferry.test.dir=" + dir, "-Dferry.test.sleepMs=" + sleepMs,
                 "-cp", System.getProperty("java.class.path"), MigratorProcess.class.getName(), db.spec().url(),
                 db.spec().user() == null ? "" : db.spec().user(), set.toString(), dir.resolve("backups").toString());
         pb.redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
