@@ -87,4 +87,9 @@ public final class Migrations {
     public RepairResult repair() {
         return new Repair(settings, progress).run();
     }
+
+    /** Compares the live schema with what the applied migrations produce; with {@code fix}, repairs it; see {@link Doctor}. */
+    public DoctorReport doctor(boolean fix) {
+        return new Doctor(settings, fix, progress).run();
+    }
 }

@@ -51,6 +51,13 @@ public interface MigrationSupport {
     List<String> changeSql(Connection connection, SchemaChange change) throws SQLException;
 
     /**
+     * A new, empty database of this engine like {@code live} (same server, same credentials; SQLite:
+     * a temporary file), for building the schema the migrations should produce. PostgreSQL and
+     * MariaDB need the privilege to create a database.
+     */
+    Throwaway openThrowaway(ConnectionSpec live) throws SQLException;
+
+    /**
      * Checks run on the migration's connection before a migration commits, e.g. SQLite's
      * {@code PRAGMA foreign_key_check}; throws a {@link dev.ferry.core.error.FerryException} naming
      * the violation.

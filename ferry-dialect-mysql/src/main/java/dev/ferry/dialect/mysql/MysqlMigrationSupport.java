@@ -2,9 +2,12 @@ package dev.ferry.dialect.mysql;
 
 import dev.ferry.core.change.SchemaChange;
 import dev.ferry.core.script.ScriptStatement;
+import dev.ferry.core.spi.ConnectionSpec;
 import dev.ferry.core.spi.LockAttempt;
 import dev.ferry.core.spi.MigrationSupport;
 import dev.ferry.core.spi.ServerInfo;
+import dev.ferry.core.spi.ServerThrowaway;
+import dev.ferry.core.spi.Throwaway;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -45,5 +48,12 @@ final class MysqlMigrationSupport implements MigrationSupport {
     @Override
     public List<String> changeSql(Connection connection, SchemaChange change) throws SQLException {
         return new MysqlChangeSql(connection).of(change);
+    }
+
+    @Override
+    public Throwaway openThrowaway(ConnectionSpec live) throws SQLException {
+        return ServerThrowaway.open(new ConnectionSpec(MysqlConnector.driverUrl(live.url()), live.user(), live.password()),
+                name -> "CREATE DATABASE " + Sql.quote(name) + " CHARACTER SET utf8mb4",
+                name -> "DROP DATABASE IF EXISTS " + Sql.quote(name));
     }
 }

@@ -7,9 +7,14 @@ import dev.ferry.core.change.StandardChangeSql;
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.error.FerryException;
 import dev.ferry.core.script.ScriptStatement;
+import dev.ferry.core.spi.ConnectionSpec;
 import dev.ferry.core.spi.LockAttempt;
 import dev.ferry.core.spi.MigrationSupport;
 import dev.ferry.core.spi.ServerInfo;
+import dev.ferry.core.spi.Throwaway;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -84,5 +89,22 @@ final class SqliteMigrationSupport implements MigrationSupport {
             }
         }
         return out;
+    }
+
+    @Override
+    public Throwaway openThrowaway(ConnectionSpec live) {
+        try {
+            Path dir = Files.createTempDirectory("ferry-doctor-");
+            Path file = dir.resolve("expected.db");
+            return new Throwaway(ConnectionSpec.of(SqliteFiles.PREFIX + file), "temporary SQLite file " + file, () -> {
+                try (var walk = Files.walk(dir)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException ignored) {
+                    // a temporary directory; the system cleans it eventually
+                }
+            });
+        } catch (IOException e) {
+            throw new FerryException(ErrorCode.IO_FAILED, "Cannot create a temporary SQLite file: " + e.getMessage(), e);
+        }
     }
 }

@@ -28,14 +28,21 @@ public final class StepRunner {
     private final MigrationLock lock;
     private final ProgressListener progress;
     private final Path backup;
+    private final boolean fingerprints;
     private int nextRank;
 
     public StepRunner(Session session, MigrationLock lock, ProgressListener progress, Path backup, int nextRank) {
+        this(session, lock, progress, backup, nextRank, true);
+    }
+
+    /** @param fingerprints false to skip the schema fingerprint after each migration (a throw-away database needs none) */
+    StepRunner(Session session, MigrationLock lock, ProgressListener progress, Path backup, int nextRank, boolean fingerprints) {
         this.session = session;
         this.lock = lock;
         this.progress = progress;
         this.backup = backup;
         this.nextRank = nextRank;
+        this.fingerprints = fingerprints;
     }
 
     /** Applies {@code m} (or undoes it); returns how long it took in milliseconds. */
@@ -55,7 +62,7 @@ public final class StepRunner {
             session.support().checkIntegrity(c);
             lock.touch(c);
             long ms = (System.nanoTime() - start) / 1_000_000;
-            session.history().finish(c, rank, true, ms, null, SchemaFingerprint.of(session.dialect(), c));
+            session.history().finish(c, rank, true, ms, null, fingerprints ? SchemaFingerprint.of(session.dialect(), c) : null);
             if (transactional) {
                 c.commit();
             }

@@ -3,9 +3,12 @@ package dev.ferry.dialect.postgres.migrate;
 import dev.ferry.core.change.SchemaChange;
 import dev.ferry.core.change.StandardChangeSql;
 import dev.ferry.core.script.ScriptStatement;
+import dev.ferry.core.spi.ConnectionSpec;
 import dev.ferry.core.spi.LockAttempt;
 import dev.ferry.core.spi.MigrationSupport;
 import dev.ferry.core.spi.ServerInfo;
+import dev.ferry.core.spi.ServerThrowaway;
+import dev.ferry.core.spi.Throwaway;
 import dev.ferry.dialect.postgres.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,5 +42,11 @@ public final class PostgresMigrationSupport implements MigrationSupport {
     @Override
     public List<String> changeSql(Connection connection, SchemaChange change) {
         return changes.sql(change);
+    }
+
+    @Override
+    public Throwaway openThrowaway(ConnectionSpec live) throws SQLException {
+        return ServerThrowaway.open(live, name -> "CREATE DATABASE " + Sql.quote(name),
+                name -> "DROP DATABASE IF EXISTS " + Sql.quote(name) + " WITH (FORCE)");
     }
 }
