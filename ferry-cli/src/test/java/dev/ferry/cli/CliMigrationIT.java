@@ -110,6 +110,23 @@ class CliMigrationIT {
     }
 
     @Test
+    void doctorFindsAMissingColumnAndFixesIt() throws Exception {
+        assertThat(run("migrate", "--no-backup").exitCode()).isZero();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE items DROP COLUMN destination");
+        }
+        CliRun doctor = run("doctor");
+        assertThat(doctor.exitCode()).as(doctor.all()).isEqualTo(4);
+        assertThat(doctor.out()).contains("claims: {core=2, plugin-shipping=1}")
+                .contains("missing column items.destination (TEXT) [from core V2 add destination")
+                .contains("ALTER TABLE \"items\" ADD COLUMN \"destination\" TEXT;");
+        CliRun fix = run("doctor", "--fix", "--backup-dir", dir.resolve("backups").toString());
+        assertThat(fix.exitCode()).as(fix.all()).isZero();
+        assertThat(fix.out()).contains("Repaired:").contains("Backup taken before the repair");
+        assertThat(run("status").exitCode()).isZero();
+    }
+
+    @Test
     void cannotConnectIsExitOneAndBadOptionsAreUsageErrors() {
         url = "jdbc:postgresql://127.0.0.1:1/none";
         CliRun down = run("status");

@@ -19,7 +19,7 @@ import java.util.Map;
 public record DoctorReport(String database, Map<String, String> claimed, List<String> foreignHistories, String expectedFrom,
                            List<Finding> findings, List<PlannedChange> plan, List<String> manual, boolean fixed, Path backup) {
     public DoctorReport {
-        claimed = Map.copyOf(claimed);
+        claimed = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(claimed));
         foreignHistories = List.copyOf(foreignHistories);
         findings = List.copyOf(findings);
         plan = List.copyOf(plan);
