@@ -1,14 +1,14 @@
 package dev.ferry.migrate.run;
 
-import dev.ferry.core.model.Column;
 import dev.ferry.core.model.Schema;
-import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.MigrationLock;
 import dev.ferry.core.spi.Throwaway;
 import dev.ferry.migrate.MigrationSettings;
 import dev.ferry.migrate.set.Migration;
 import dev.ferry.migrate.set.MigrationPlanner;
 import dev.ferry.ops.ProgressListener;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -53,12 +53,15 @@ public record ExpectedSchema(Schema schema, Map<String, String> origin, String b
         }
     }
 
+    /** Records the tables and columns that exist now (one metadata query, not a full introspection). */
     private static void remember(Session scratch, Migration m, Map<String, String> origin) throws SQLException {
         String by = m.module() + " V" + m.version() + " " + m.description();
-        for (Table t : scratch.dialect().introspect(scratch.connection(), List.of()).tables()) {
-            origin.putIfAbsent(key("table", t.name().name()), by);
-            for (Column c : t.columns()) {
-                origin.putIfAbsent(key("column", t.name().name() + "." + c.name()), by);
+        Connection c = scratch.connection();
+        try (ResultSet rs = c.getMetaData().getColumns(c.getCatalog(), c.getSchema(), "%", "%")) {
+            while (rs.next()) {
+                String table = rs.getString("TABLE_NAME");
+                origin.putIfAbsent(key("table", table), by);
+                origin.putIfAbsent(key("column", table + "." + rs.getString("COLUMN_NAME")), by);
             }
         }
     }
