@@ -62,35 +62,39 @@ final class MysqlChangeSql extends StandardChangeSql {
     }
 
     private String[] currentColumn(String table, String column) {
-        String sql = "SELECT COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT FROM information_schema.COLUMNS"
-                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME = ?";
+        String[] found = query("SELECT COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT FROM information_schema.COLUMNS"
+                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME = ?", table, column,
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+        if (found == null) {
+            throw new FerryException(ErrorCode.INVALID_MIGRATIONS, "Cannot alter column " + table + "." + column
+                    + ": there is no such column.");
+        }
+        return found;
+    }
+
+    private String constraintKind(String table, String name) {
+        String kind = query("SELECT CONSTRAINT_TYPE FROM information_schema.TABLE_CONSTRAINTS"
+                + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ? AND CONSTRAINT_NAME = ?", table, name, rs -> rs.getString(1));
+        return kind == null ? "CHECK" : kind;
+    }
+
+    /** The first row of a catalog query with two parameters, mapped; null if there is none. */
+    private <T> T query(String sql, String first, String second, RowMapper<T> mapper) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, table);
-            ps.setString(2, column);
+            ps.setString(1, first);
+            ps.setString(2, second);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new FerryException(ErrorCode.INVALID_MIGRATIONS, "Cannot alter column " + table + "." + column
-                            + ": there is no such column.");
-                }
-                return new String[] {rs.getString(1), rs.getString(2), rs.getString(3)};
+                return rs.next() ? mapper.map(rs) : null;
             }
         } catch (SQLException e) {
             throw new CatalogFailure(e);
         }
     }
 
-    private String constraintKind(String table, String name) {
-        String sql = "SELECT CONSTRAINT_TYPE FROM information_schema.TABLE_CONSTRAINTS"
-                + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ? AND CONSTRAINT_NAME = ?";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, table);
-            ps.setString(2, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "CHECK";
-            }
-        } catch (SQLException e) {
-            throw new CatalogFailure(e);
-        }
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
     }
 
     /** Carries a catalog query's SQLException out of the generator methods, which cannot throw it. */

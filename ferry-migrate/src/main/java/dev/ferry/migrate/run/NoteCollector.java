@@ -1,4 +1,4 @@
-package dev.ferry.migrate;
+package dev.ferry.migrate.run;
 
 import dev.ferry.ops.ProgressListener;
 import java.util.ArrayList;
@@ -6,11 +6,11 @@ import java.util.Collections;
 import java.util.List;
 
 /** Passes notes on to the caller's listener and keeps those worth repeating in the result. */
-final class NoteCollector implements ProgressListener {
+public final class NoteCollector implements ProgressListener {
     private final ProgressListener delegate;
     private final List<String> kept = Collections.synchronizedList(new ArrayList<>());
 
-    NoteCollector(ProgressListener delegate) {
+    public NoteCollector(ProgressListener delegate) {
         this.delegate = delegate;
     }
 
@@ -22,7 +22,7 @@ final class NoteCollector implements ProgressListener {
         delegate.note(message);
     }
 
-    List<String> all() {
+    public List<String> all() {
         return List.copyOf(kept);
     }
 }
