@@ -55,6 +55,13 @@ class CliMigrationIT {
 
     @Test
     void migrateStatusUndoAndEveryExitCode() throws Exception {
+        CliRun missing = run("status");
+        assertThat(missing.exitCode()).as("status never creates the database").isEqualTo(1);
+        assertThat(missing.err()).contains("does not exist");
+        assertThat(dir.resolve("app.db")).doesNotExist();
+        try (Connection c = DriverManager.getConnection(url)) {
+            assertThat(c.isValid(1)).isTrue();
+        }
         CliRun pending = run("status");
         assertThat(pending.exitCode()).as(pending.all()).isEqualTo(3);
         assertThat(pending.out()).contains("3 pending migration(s)").contains("plugin-shipping");

@@ -42,7 +42,7 @@ public final class Doctor {
     }
 
     public DoctorReport run() {
-        try (Session session = Session.open(settings)) {
+        try (Session session = Session.open(settings, !fix)) {
             List<Migration> all = session.migrations();
             History history = session.readHistory();
             Schema live = introspect(session);

@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Reports, per module, what is applied, pending and failed, and whether the live schema still has the
- * fingerprint recorded after the last migration. Writes nothing, except that when the history shows a
+ * fingerprint recorded after the last migration. Reads on a read-only connection; writes nothing, except that when the history shows a
  * migration as running, it tries the lock once to tell a live migration from a dead one.
  */
 public final class Status {
@@ -28,7 +28,7 @@ public final class Status {
     }
 
     public StatusReport run() {
-        try (Session session = Session.open(settings)) {
+        try (Session session = Session.open(settings, true)) {
             List<Migration> all = session.migrations();
             History history = session.readHistory();
             List<String> inProgress = new ArrayList<>();

@@ -32,6 +32,7 @@ class MigrationsIT {
     void modulesRunInRequirementOrderAndUndoTakesDependentsAlong(Engine engine) throws Exception {
         try (ScratchDatabase db = engine.scratch()) {
             Migrations m = migrations(db, Fixture.write(dir));
+            db.connect().close();
             StatusReport before = m.status();
             assertThat(before.exitCode()).isEqualTo(3);
             assertThat(before.pendingCount()).isEqualTo(4);

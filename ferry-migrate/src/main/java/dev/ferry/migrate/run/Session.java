@@ -40,11 +40,19 @@ public final class Session implements AutoCloseable {
 
     /** Connects (exit 1 with the reason if it cannot) and prepares the session for migration scripts. */
     public static Session open(MigrationSettings settings) {
+        return open(settings, false);
+    }
+
+    /**
+     * Connects; {@code readOnly} for commands that only look (status, doctor without --fix), so a
+     * health check never creates a missing SQLite file or writes anything.
+     */
+    public static Session open(MigrationSettings settings, boolean readOnly) {
         Dialect dialect = Dialects.forUrl(settings.database().url());
         MigrationSupport support = dialect.migrationSupport();
         Connection c;
         try {
-            c = dialect.connect(settings.database(), false);
+            c = dialect.connect(settings.database(), readOnly);
         } catch (SQLException e) {
             throw SqlErrors.wrap(e, ErrorCode.CONNECTION_FAILED, "Cannot connect to " + settings.database(),
                     settings.database().password());
