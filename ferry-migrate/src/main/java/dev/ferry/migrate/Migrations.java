@@ -48,6 +48,11 @@ public final class Migrations {
         return new Migrations(settings.withLockTimeout(timeout), progress);
     }
 
+    /** After the lock timeout, keep retrying with back-off instead of failing. */
+    public Migrations withWaitForLock() {
+        return new Migrations(settings.withWaitForLock(true), progress);
+    }
+
     public Migrations withProgress(ProgressListener listener) {
         return new Migrations(settings, listener);
     }

@@ -3,12 +3,17 @@ package dev.ferry.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferry.core.error.ErrorCode;
+import dev.ferry.core.error.FerryException;
 import dev.ferry.migrate.Fixture.Engine;
+import dev.ferry.migrate.run.HeldLock;
+import dev.ferry.migrate.run.Session;
 import dev.ferry.ops.ProgressListener;
 import dev.ferry.ops.testing.ScratchDatabase;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -124,6 +129,40 @@ class MigrationLockIT {
             }
             assertThat(Fixture.hasTable(db, "slow_done")).isTrue();
             assertThat(m.status().exitCode()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aHeldLockTimesOutNamingItsHolderOrWithWaitIsWaitedFor(Engine engine) throws Exception {
+        try (ScratchDatabase db = engine.scratch()) {
+            Path set = set();
+            db.connect().close();
+            MigrationSettings settings = MigrationSettings.of(db.spec(), set.toString()).withBackup(false)
+                    .withLockTimeout(Duration.ofMillis(300));
+            try (Session holder = Session.open(settings); HeldLock held = HeldLock.acquire(holder, ProgressListener.NONE)) {
+                assertThatThrownBy(() -> new Migrate(settings, ProgressListener.NONE).run()).isInstanceOf(FerryException.class)
+                        .hasMessageContaining("the migration lock is held by").hasMessageContaining("--wait")
+                        .extracting(e -> ((FerryException) e).code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+                Thread release = new Thread(() -> {
+                    sleepQuietly(500);
+                    held.close();
+                });
+                release.start();
+                List<String> notes = Collections.synchronizedList(new ArrayList<>());
+                MigrateResult result = inProcess(db, set, notes).withLockTimeout(Duration.ofMillis(300)).withWaitForLock().migrate();
+                release.join();
+                assertThat(result.steps()).hasSize(3);
+                assertThat(notes).anyMatch(n -> n.contains("retrying in"));
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
