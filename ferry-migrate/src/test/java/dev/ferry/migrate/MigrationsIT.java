@@ -146,6 +146,19 @@ class MigrationsIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aScriptCanOptOutOfTheTransactionForCreateIndexConcurrently() throws Exception {
+        try (ScratchDatabase db = Engine.POSTGRESQL.scratch()) {
+            Path set = Fixture.write(dir);
+            Fixture.file(set, "core/V4__index_names.sql", "-- ferry:no-transaction\n"
+                    + "CREATE INDEX CONCURRENTLY items_name_ix ON items (name);\n");
+            Migrations m = migrations(db, set).withoutBackup();
+            assertThat(m.migrate().steps()).hasSize(5);
+            assertThat(Fixture.count(db, "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'items_name_ix'")).isEqualTo(1);
+            assertThat(m.status().exitCode()).isZero();
+        }
+    }
+
     private static FerryException catchFailure(Migrations m) {
         try {
             m.migrate();

@@ -20,7 +20,8 @@ public final class RecoveryAdvice {
                     + " this run stay applied). Fix the " + (undo ? "undo script" : "script") + " and run ferry "
                     + (undo ? "undo" : "migrate") + " again." + backupNote();
         }
-        return product + " cannot roll back DDL, so the database may be partly changed. " + restoreOrRepair();
+        return (session.support().transactionalDdl() ? "It ran outside a transaction (-- ferry:no-transaction)"
+                : product + " cannot roll back DDL") + ", so the database may be partly changed. " + restoreOrRepair();
     }
 
     /** For a migration whose process died while it ran. */

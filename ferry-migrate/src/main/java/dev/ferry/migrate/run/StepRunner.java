@@ -55,7 +55,7 @@ public final class StepRunner {
                 backup == null ? null : backup.toString(), null));
         progress.note((undo ? "Undoing " : "Applying ") + m.module() + " V" + m.version() + " " + m.description());
         long start = System.nanoTime();
-        boolean transactional = session.support().transactionalDdl();
+        boolean transactional = session.support().transactionalDdl() && !optsOutOfTransaction(step);
         try {
             c.setAutoCommit(!transactional);
             execute(step, c);
@@ -71,6 +71,15 @@ public final class StepRunner {
         } catch (Exception e) {
             throw failed(m, undo, rank, e, transactional);
         }
+    }
+
+    /**
+     * A script whose text holds the line {@code -- ferry:no-transaction} runs statement by statement
+     * in autocommit, for what an engine refuses inside a transaction (PostgreSQL's CREATE INDEX
+     * CONCURRENTLY); a failure is then handled as on engines without transactional DDL.
+     */
+    static boolean optsOutOfTransaction(Step step) {
+        return step.text() != null && step.text().lines().anyMatch(l -> l.strip().equalsIgnoreCase("-- ferry:no-transaction"));
     }
 
     private void execute(Step step, Connection c) throws Exception {
