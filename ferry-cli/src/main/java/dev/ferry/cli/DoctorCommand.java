@@ -9,12 +9,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Find schema drift and repair it: builds the schema the applied migrations should have produced",
-                "in a throw-away database of the same engine (a temporary SQLite file; a scratch database on the same",
-                "PostgreSQL or MariaDB server, which needs the privilege to create one), compares it with the live schema,",
-                "and prints the differences, the migration each missing object comes from, and a repair plan with its SQL",
-                "(SQLite table rebuilds included). Also reports which version Flyway, Liquibase, Alembic or Django",
-                "histories in the database claim."},
+        description = {"Find schema drift and repair it.",
+                "Builds the schema the applied migrations should have produced in a throw-away database of the same engine"
+                        + " (a temporary SQLite file; a scratch database on the same PostgreSQL or MariaDB server, which needs"
+                        + " the privilege to create one), compares it with the live schema, and prints the differences, the"
+                        + " migration each missing object comes from, and a repair plan with its SQL (SQLite table rebuilds"
+                        + " included). Also reports which version Flyway, Liquibase, Alembic or Django histories claim."},
         footer = {"", "Examples:",
                 "  ferry doctor --url jdbc:sqlite:app.db --migrations db/migrations",
                 "  ferry doctor --url jdbc:sqlite:app.db --migrations db/migrations --fix",
@@ -27,6 +27,9 @@ final class DoctorCommand implements Callable<Integer> {
     MigrationOptions migration;
 
     @Mixin
+    LockOptions lock;
+
+    @Mixin
     BackupOptions backup;
 
     @Mixin
@@ -34,7 +37,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DoctorReport report = new Doctor(backup.apply(migration.settings()), fix, ConsoleProgress.create(output)).run();
+        DoctorReport report = new Doctor(lock.apply(backup.apply(migration.settings())), fix, ConsoleProgress.create(output)).run();
         if (output.json) {
             Json.print(System.out, report);
         } else {

@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {BackupCommand.class, RestoreCommand.class, VerifyCommand.class, InspectCommand.class,
                 MigrateCommand.class, UndoCommand.class, StatusCommand.class, RepairCommand.class, DoctorCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 failure (the message says what and what to do), 2 usage error, 130 interrupted;",
-                "status: 3 pending migrations, 4 schema drift, 5 a failed migration recorded (migrate and undo: 5 too).",
+        footer = {"", "Exit codes: 0 success, 1 failure (the message says what and what to do), 2 usage error, 130 interrupted;"
+                + " status: 3 pending migrations, 4 schema drift, 5 a failed migration recorded (migrate and undo: 5 too).",
                 "Run 'ferry help <command>' for a command's options and examples."})
 public final class FerryCli implements Runnable {
 

@@ -12,11 +12,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show, per module, what is applied, pending and failed, and whether the live schema still matches",
-                "what the applied migrations produced. Made for health checks: it only reads."},
+        description = {"Show what is applied, pending and failed per module, and whether the schema drifted.",
+                "Compares the live schema with what the applied migrations produced. Made for health checks: it only reads."},
         footer = {"", "Example:", "  ferry status --url jdbc:sqlite:app.db --migrations db/migrations || exit $?",
-                "", "Exit codes: 0 up to date, 3 pending migrations, 4 drift (schema changed outside Ferry, or an applied",
-                "script edited), 5 a failed migration recorded, 1 cannot connect (or another failure). The most serious wins."})
+                "", "Exit codes: 0 up to date, 3 pending migrations, 4 drift (schema changed outside Ferry, or an applied"
+                        + " script edited), 5 a failed migration recorded, 1 cannot connect (or another failure)."
+                        + " The most serious wins."})
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     MigrationOptions migration;

@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "undo", mixinStandardHelpOptions = true,
         description = {"Undo migrations with their U scripts, in reverse dependency order, after a backup.",
-                "Without --to, the last migration applied. Migrations of other modules that need what is undone go too;",
-                "if any of them has no undo script, nothing is undone."},
+                "Without --to, the last migration applied. Migrations of other modules that need what is undone go too;"
+                        + " if any of them has no undo script, nothing is undone."},
         footer = {"", "Examples:",
                 "  ferry undo --url jdbc:sqlite:app.db --migrations db/migrations",
                 "  ferry undo --url jdbc:sqlite:app.db --migrations db/migrations --to core:2",
@@ -24,6 +24,9 @@ final class UndoCommand implements Callable<Integer> {
     MigrationOptions migration;
 
     @Mixin
+    LockOptions lock;
+
+    @Mixin
     BackupOptions backup;
 
     @Mixin
@@ -31,7 +34,7 @@ final class UndoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MigrateResult result = new Undo(backup.apply(migration.settings()), to, ConsoleProgress.create(output)).run();
+        MigrateResult result = new Undo(lock.apply(backup.apply(migration.settings())), to, ConsoleProgress.create(output)).run();
         MigrationOutput.print(System.out, result, output, "undone");
         return 0;
     }
