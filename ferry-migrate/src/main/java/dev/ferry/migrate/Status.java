@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Reports, per module, what is applied, pending and failed, and whether the live schema still has the
  * fingerprint recorded after the last migration. Reads on a read-only connection; writes nothing, except that when the history shows a
- * migration as running, it tries the lock once to tell a live migration from a dead one.
+ * migration as running, it tries the lock once to tell a live migration from a dead one. While a
+ * failed migration is recorded, schema drift is not reported: the failure explains it.
  */
 public final class Status {
     private final MigrationSettings settings;
@@ -35,8 +36,9 @@ public final class Status {
             List<HistoryRow> failed = new ArrayList<>(history.failed());
             classifyRunning(session, history, inProgress, failed);
             List<Migration> pending = new MigrationPlanner(all, history.applied().keySet()).plan();
+            String drift = failed.isEmpty() ? drift(session, history) : null;
             return new StatusReport(session.server().database(), modules(all, history, pending, failed), inProgress,
-                    drift(session, history), HistoryChecks.checksumMismatches(history, all),
+                    drift, HistoryChecks.checksumMismatches(history, all),
                     HistoryChecks.unknownApplied(history, all));
         }
     }

@@ -40,7 +40,7 @@ public final class PreMigrationBackup {
             throw new FerryException(ErrorCode.IO_FAILED, "Cannot create the backup directory " + dir + ": " + e.getMessage()
                     + ". Choose another with --backup-dir, or skip the backup with --no-backup.", e);
         }
-        progress.note("Backing up " + session.settings().database().redactedUrl() + " to " + archive + " before " + what);
+        progress.note("Backing up " + session.settings().database().redactedUrl() + " to " + archive);
         BackupSettings settings = BackupSettings.of(session.settings().database(), archive)
                 .withExcludeTables(List.of("ferry_migration_lock"));
         new Backup(settings, ProgressListener.NONE).run();
