@@ -80,7 +80,7 @@ public final class HistoryChecks {
         }
         if (session.support().transactionalDdl()) {
             failed.forEach(r -> progress.note(r + " failed at " + r.appliedAt() + " and was rolled back (" + r.error()
-                    + "); trying it again."));
+                    + "); ferry migrate runs it again."));
             return;
         }
         HistoryRow first = failed.get(0);
