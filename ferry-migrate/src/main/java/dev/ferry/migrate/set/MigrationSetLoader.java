@@ -75,7 +75,11 @@ public final class MigrationSetLoader {
         String path = resource.startsWith("/") ? resource.substring(1) : resource;
         URL url = classLoader.getResource(path);
         if (url == null) {
-            throw new FerryException(ErrorCode.USAGE, "No migrations at classpath:" + path + " (nothing on the class path there).");
+            url = classLoader.getResource(path + "/");
+        }
+        if (url == null) {
+            throw new FerryException(ErrorCode.USAGE, "No migrations at classpath:" + path + " (nothing on the class path there;"
+                    + " a jar must hold the directory entries too, as Maven's jar plugin writes them).");
         }
         try {
             URI uri = url.toURI();
@@ -84,6 +88,8 @@ public final class MigrationSetLoader {
             }
             try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
                 return load(jar.getPath(path));
+            } catch (java.nio.file.FileSystemAlreadyExistsException open) {
+                return load(FileSystems.getFileSystem(uri).getPath(path));
             }
         } catch (URISyntaxException | IOException e) {
             throw new FerryException(ErrorCode.IO_FAILED, "Cannot read migrations from " + url + ": " + e.getMessage(), e);

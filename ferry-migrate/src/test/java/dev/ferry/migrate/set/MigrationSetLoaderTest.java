@@ -67,6 +67,28 @@ class MigrationSetLoaderTest {
     }
 
     @Test
+    void classpathLocationsInADirectoryOrAJar() throws Exception {
+        MigrationSetLoader fromTests = new MigrationSetLoader(getClass().getClassLoader());
+        assertThat(fromTests.load("classpath:db/ferry").resolve(List.of("sqlite"), getClass().getClassLoader()))
+                .extracting(Migration::id).containsExactly("core:1");
+        Path jar = dir.resolve("app.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("migrations/"));
+            out.closeEntry();
+            out.putNextEntry(new java.util.jar.JarEntry("migrations/billing/"));
+            out.closeEntry();
+            out.putNextEntry(new java.util.jar.JarEntry("migrations/billing/V3__x.sql"));
+            out.write("SELECT 1;".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null)) {
+            assertThat(new MigrationSetLoader(loader).load("classpath:migrations").resolve(List.of("sqlite"), loader))
+                    .extracting(Migration::id).containsExactly("billing:3");
+        }
+        assertThatThrownBy(() -> fromTests.load("classpath:no/such")).hasMessageContaining("No migrations at classpath:no/such");
+    }
+
+    @Test
     void javaMigrationsAreDeclaredInModuleProperties() throws Exception {
         write("core/V1__init.sql", "CREATE TABLE a (id INT);");
         write("core/module.properties", "java.V2__backfill = no.such.Clazz\n");
