@@ -1,7 +1,10 @@
 package dev.ferry.core.spi;
 
+import dev.ferry.core.model.Column;
 import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Table;
+import dev.ferry.core.translate.DefaultParsing;
+import dev.ferry.core.translate.PortableDefault;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -57,5 +60,13 @@ public interface Dialect {
     default MigrationSupport migrationSupport() {
         throw new dev.ferry.core.error.FerryException(dev.ferry.core.error.ErrorCode.UNSUPPORTED,
                 "Schema migrations are not supported on " + id() + " by this Ferry version.");
+    }
+
+    /**
+     * A column's default in engine-neutral terms, for a restore into another engine. The default
+     * reads standard literals and CURRENT_TIMESTAMP-style functions; dialects add their own spellings.
+     */
+    default PortableDefault portableDefault(Column column) {
+        return DefaultParsing.common(column.defaultExpression());
     }
 }
