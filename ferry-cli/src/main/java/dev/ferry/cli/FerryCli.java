@@ -10,10 +10,12 @@ import picocli.CommandLine.Command;
 
 /** {@code ferry}: the top-level command and the one place where failures become exit codes. */
 @Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = FerryCli.Version.class,
-        description = "Portable database backups, restores and transfers that prove themselves.",
+        description = "Portable database backups, restores and transfers that prove themselves, and safe schema migrations.",
         subcommands = {BackupCommand.class, RestoreCommand.class, TransferCommand.class, VerifyCommand.class, DiffCommand.class, InspectCommand.class,
+                MigrateCommand.class, UndoCommand.class, StatusCommand.class, RepairCommand.class, DoctorCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 failure (the message says what and what to do), 2 usage error, 130 interrupted.",
+        footer = {"", "Exit codes: 0 success, 1 failure (the message says what and what to do), 2 usage error, 130 interrupted;"
+                + " status: 3 pending migrations, 4 schema drift, 5 a failed migration recorded (migrate and undo: 5 too).",
                 "Run 'ferry help <command>' for a command's options and examples."})
 public final class FerryCli implements Runnable {
 

@@ -21,16 +21,17 @@ import java.util.TreeMap;
  * ({@code django_migrations}: per app, the highest id). Rows are streamed; memory holds one entry
  * per module.
  */
-final class MigrationHistoryReader {
+public final class MigrationHistoryReader {
     private final Dialect dialect;
     private final Connection connection;
 
-    MigrationHistoryReader(Dialect dialect, Connection connection) {
+    public MigrationHistoryReader(Dialect dialect, Connection connection) {
         this.dialect = dialect;
         this.connection = connection;
     }
 
-    List<Manifest.MigrationHistory> read(List<Table> tables) throws SQLException {
+    /** The histories found among {@code tables}, each with the latest applied version per module. */
+    public List<Manifest.MigrationHistory> read(List<Table> tables) throws SQLException {
         List<Manifest.MigrationHistory> out = new ArrayList<>();
         for (Table t : tables) {
             String name = t.name().name().toLowerCase(Locale.ROOT);

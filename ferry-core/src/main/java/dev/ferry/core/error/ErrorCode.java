@@ -38,6 +38,18 @@ public enum ErrorCode {
     STRICT_REFUSED(1),
     /** The archive or request needs something this version of Ferry cannot do yet. */
     UNSUPPORTED(1),
+    /** Migrations are waiting to be applied ({@code ferry status}, {@code ensureUpToDate()}). */
+    MIGRATIONS_PENDING(3),
+    /** The live schema differs from what the applied migrations produced, or an applied script was edited. */
+    SCHEMA_DRIFT(4),
+    /** A migration failed (now or in a recorded earlier run); the history says which and how to recover. */
+    MIGRATION_FAILED(5),
+    /** The migration set is invalid: a bad file name, a duplicate version, a cycle or an unmet requirement. */
+    INVALID_MIGRATIONS(1),
+    /** An applied migration's script was edited since (checksum differs); {@code ferry repair} accepts it. */
+    CHECKSUM_MISMATCH(1),
+    /** Another process held the migration lock longer than the lock timeout. */
+    LOCK_TIMEOUT(1),
     /** The operation was interrupted. */
     INTERRUPTED(130),
     /** A bug in Ferry. */

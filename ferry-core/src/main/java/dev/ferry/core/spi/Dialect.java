@@ -63,6 +63,12 @@ public interface Dialect {
     /** Prepares to restore into the database at {@code target}; nothing is written until {@link RestoreTarget#begin}. */
     RestoreTarget openRestore(ConnectionSpec target) throws SQLException;
 
+    /** What schema migrations need from this engine: script splitting, locking, portable changes. */
+    default MigrationSupport migrationSupport() {
+        throw new dev.ferry.core.error.FerryException(dev.ferry.core.error.ErrorCode.UNSUPPORTED,
+                "Schema migrations are not supported on " + id() + " by this Ferry version.");
+    }
+
     /**
      * A column's default in engine-neutral terms, for a restore into another engine. The default
      * reads standard literals and CURRENT_TIMESTAMP-style functions; dialects add their own spellings.

@@ -7,6 +7,7 @@ import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.ConnectionSpec;
 import dev.ferry.core.spi.Dialect;
+import dev.ferry.core.spi.MigrationSupport;
 import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.ServerInfo;
@@ -21,6 +22,7 @@ import java.util.List;
 /** MariaDB and MySQL, through the MariaDB Connector/J driver. Stateless and thread-safe. */
 public final class MysqlDialect implements Dialect {
     public static final String ID = "mysql";
+    private static final MigrationSupport MIGRATIONS = new MysqlMigrationSupport();
 
     @Override
     public String id() {
@@ -71,6 +73,11 @@ public final class MysqlDialect implements Dialect {
     @Override
     public RestoreTarget openRestore(ConnectionSpec target) throws SQLException {
         return MysqlRestoreTarget.open(target);
+    }
+
+    @Override
+    public MigrationSupport migrationSupport() {
+        return MIGRATIONS;
     }
 
     @Override

@@ -26,6 +26,12 @@
  *       database first. Rollback drops the staging database. Without the privilege to create a
  *       database, the restore works directly in the target and a rollback drops exactly what it
  *       created ({@link dev.ferry.dialect.mysql.MysqlRestoreTarget#note()} says so).</li>
+ *   <li><b>Migrations</b> ({@link dev.ferry.dialect.mysql.MysqlMigrationSupport}): DDL commits implicitly,
+ *       so a failed migration is answered with the pre-migration backup; the lock is
+ *       {@code GET_LOCK('ferry:<db>:<table>')} on a dedicated session ({@link dev.ferry.dialect.mysql.GetLock});
+ *       scripts split like the mysql client does (DELIMITER, routine bodies) and run with the server's
+ *       own sql_mode; a type or nullability change is a MODIFY COLUMN that keeps the rest of the
+ *       column ({@link dev.ferry.dialect.mysql.MysqlChangeSql}).</li>
  * </ul>
  */
 package dev.ferry.dialect.mysql;

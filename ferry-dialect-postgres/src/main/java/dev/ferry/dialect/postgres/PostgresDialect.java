@@ -5,6 +5,7 @@ import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.ConnectionSpec;
 import dev.ferry.core.spi.Dialect;
+import dev.ferry.core.spi.MigrationSupport;
 import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.ServerInfo;
@@ -12,6 +13,7 @@ import dev.ferry.core.spi.Snapshot;
 import dev.ferry.core.translate.PortableDefault;
 import dev.ferry.dialect.postgres.introspect.PgDefaults;
 import dev.ferry.dialect.postgres.introspect.PostgresIntrospector;
+import dev.ferry.dialect.postgres.migrate.PostgresMigrationSupport;
 import dev.ferry.dialect.postgres.restore.PostgresRestoreTarget;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -31,6 +33,8 @@ public final class PostgresDialect implements Dialect {
             "SET TIME ZONE 'UTC'", "SET DateStyle = 'ISO, YMD'", "SET IntervalStyle = 'postgres'",
             "SET extra_float_digits = 3", "SET bytea_output = 'hex'", "SET statement_timeout = 0",
             "SET idle_in_transaction_session_timeout = 0");
+
+    private static final MigrationSupport MIGRATIONS = new PostgresMigrationSupport();
 
     @Override
     public String id() {
@@ -108,6 +112,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public RestoreTarget openRestore(ConnectionSpec target) throws SQLException {
         return new PostgresRestoreTarget(this, connect(target, false));
+    }
+
+    @Override
+    public MigrationSupport migrationSupport() {
+        return MIGRATIONS;
     }
 
     @Override

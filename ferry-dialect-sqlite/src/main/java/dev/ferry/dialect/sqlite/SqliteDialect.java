@@ -6,6 +6,7 @@ import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.ConnectionSpec;
 import dev.ferry.core.spi.Dialect;
+import dev.ferry.core.spi.MigrationSupport;
 import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.ServerInfo;
@@ -22,6 +23,7 @@ import org.sqlite.SQLiteOpenMode;
 
 /** SQLite through xerial sqlite-jdbc. See the package documentation for the guarantees. */
 public final class SqliteDialect implements Dialect {
+    private static final MigrationSupport MIGRATIONS = new SqliteMigrationSupport();
 
     @Override
     public String id() {
@@ -88,5 +90,10 @@ public final class SqliteDialect implements Dialect {
     @Override
     public RestoreTarget openRestore(ConnectionSpec target) {
         return new SqliteRestoreTarget(this, target);
+    }
+
+    @Override
+    public MigrationSupport migrationSupport() {
+        return MIGRATIONS;
     }
 }

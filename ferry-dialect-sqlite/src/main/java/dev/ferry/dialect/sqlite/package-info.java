@@ -17,6 +17,12 @@
  *       load; {@code PRAGMA foreign_key_check} then validates every row before the proof and commit.
  *       Rollback restores the file; a restore into a file that did not exist deletes it again.
  *       AUTOINCREMENT counters are set in sqlite_sequence so the next insert does not collide.</li>
+ *   <li><b>Migrations</b> ({@link dev.ferry.dialect.sqlite.SqliteMigrationSupport}): transactional DDL; the
+ *       migration lock is a row with owner, pid, process start time and heartbeat
+ *       ({@link dev.ferry.dialect.sqlite.SqliteLockRow}); portable changes SQLite cannot make in place run
+ *       as the documented table rebuild generated from the original CREATE text
+ *       ({@link dev.ferry.dialect.sqlite.SqliteRebuild}, {@link dev.ferry.dialect.sqlite.TableDefinition});
+ *       every foreign key and view is checked before a migration commits.</li>
  * </ul>
  */
 package dev.ferry.dialect.sqlite;
