@@ -24,6 +24,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+source bench/lib/setup.sh
+source bench/lib/dataset.sh
 source bench/lib/measure.sh
 source bench/lib/report.sh
 
@@ -51,50 +53,14 @@ if [ -z "$OUT" ]; then
   case $SCALE in medium|large) OUT=bench/RESULTS.md ;; *) OUT=bench/RESULTS-$SCALE.md ;; esac
 fi
 wants() { [[ ",$ONLY," == *",$1,"* ]]; }
-log() { echo "bench: $*" >&2; }
 
-PG_HOST=127.0.0.1 PG_USER=postgres MY_HOST=127.0.0.1 MY_USER=root
-PSQL=(psql -h "$PG_HOST" -U "$PG_USER" -X -q -v ON_ERROR_STOP=1)
-MARIADB=(mariadb -h "$MY_HOST" -u"$MY_USER" --default-character-set=utf8mb4)
-PG_SRC=jdbc:postgresql://$PG_HOST/ferry_bench_src?user=$PG_USER
-PG_DST=jdbc:postgresql://$PG_HOST/ferry_bench_dst?user=$PG_USER
-MY_SRC=jdbc:mariadb://$MY_HOST/ferry_bench_src?user=$MY_USER
-MY_DST=jdbc:mariadb://$MY_HOST/ferry_bench_dst?user=$MY_USER
-
-bash bench/install-tools.sh
-bash .ci/ensure-servers
-if [ "$BUILD" = 1 ]; then
-  log "building ferry.jar and ferry-bench.jar"
-  ./mvnw -B -q -DskipTests package -pl ferry-cli,ferry-bench -am >&2
-fi
-FERRY=(java ${FERRY_JAVA_OPTS:-} -jar "$root/ferry-cli/target/ferry.jar")
-BENCH_JAR=$root/ferry-bench/target/ferry-bench.jar
-mkdir -p "$WORK"
-WORK=$(cd "$WORK" && pwd)
+bench_setup
 RESULTS_TSV=$WORK/results.tsv
 : > "$RESULTS_TSV"
 : > "$WORK/pairings.tsv"
 
 # --- the dataset -------------------------------------------------------------------------------
-pg_fresh() { "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" 2>/dev/null; }
-my_fresh() { "${MARIADB[@]}" -e "DROP DATABASE IF EXISTS $1; CREATE DATABASE $1 CHARACTER SET utf8mb4"; }
-generator_digest() { find ferry-bench/src/main/java/dev/ferry/bench/data -type f -exec cat {} + | md5sum | cut -c1-12; }
-
-generate() { # engine url
-  log "generating the $SCALE dataset in $1"
-  java -cp "$BENCH_JAR" dev.ferry.bench.data.GenerateDataset --url "$2" --scale "$SCALE" --seed "$SEED" > "$WORK/rows-$1.tsv"
-}
-
-stamp="$SCALE $SEED $(generator_digest)"
-if [ "$REUSE" = 1 ] && [ -f "$WORK/dataset.stamp" ] && [ "$(cat "$WORK/dataset.stamp")" = "$stamp" ]; then
-  log "reusing the dataset of the previous run ($stamp)"
-else
-  rm -f "$WORK/dataset.stamp" "$WORK/src.db"
-  pg_fresh ferry_bench_src && generate postgresql "$PG_SRC"
-  my_fresh ferry_bench_src && generate mariadb "$MY_SRC"
-  generate sqlite "jdbc:sqlite:$WORK/src.db"
-  echo "$stamp" > "$WORK/dataset.stamp"
-fi
+ensure_dataset postgresql mariadb sqlite
 TOTAL_ROWS=$(awk -F'\t' '{s += $2} END {print s}' "$WORK/rows-postgresql.tsv")
 LARGEST=$(sort -t$'\t' -k2,2n "$WORK/rows-postgresql.tsv" | tail -n1 | cut -f1)
 PG_BYTES=$("${PSQL[@]}" -d ferry_bench_src -Atc "SELECT pg_database_size(current_database())")
