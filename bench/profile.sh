@@ -56,6 +56,6 @@ rows=$(awk -F'\t' '{s += $2} END {print s}' "$WORK/rows-postgresql.tsv")
 rm -rf "$WORK/profile.ferry"
 profiled backup "ferry backup --jobs $JOBS, PostgreSQL, $SCALE dataset ($rows rows)" \
   backup --from "$PG_SRC" --to "$WORK/profile.ferry" --jobs "$JOBS"
-pg_fresh ferry_bench_dst
+pg_fresh ${DST_DB}
 profiled restore "ferry restore, PostgreSQL, $SCALE dataset ($rows rows)" \
   restore --from "$WORK/profile.ferry" --to "$PG_DST"

@@ -20,7 +20,7 @@
 # Needs the local servers of the test suite (PostgreSQL on 127.0.0.1:5432 as postgres with trust,
 # MariaDB on 127.0.0.1:3306 as root without password); it installs missing tools
 # (bench/install-tools.sh) and starts the servers (.ci/ensure-servers). It creates and drops the
-# databases ferry_bench_src and ferry_bench_dst. Exit 1 if any timed command failed.
+# databases ferry_bench_src and ferry_bench_dst (prefix: $FERRY_BENCH_DB). Exit 1 if any timed command failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -55,6 +55,7 @@ fi
 wants() { [[ ",$ONLY," == *",$1,"* ]]; }
 
 bench_setup
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 RESULTS_TSV=$WORK/results.tsv
 : > "$RESULTS_TSV"
 : > "$WORK/pairings.tsv"
@@ -63,8 +64,8 @@ RESULTS_TSV=$WORK/results.tsv
 ensure_dataset postgresql mariadb sqlite
 TOTAL_ROWS=$(awk -F'\t' '{s += $2} END {print s}' "$WORK/rows-postgresql.tsv")
 LARGEST=$(sort -t$'\t' -k2,2n "$WORK/rows-postgresql.tsv" | tail -n1 | cut -f1)
-PG_BYTES=$("${PSQL[@]}" -d ferry_bench_src -Atc "SELECT pg_database_size(current_database())")
-MY_BYTES=$("${MARIADB[@]}" -N -e "SELECT SUM(data_length + index_length) FROM information_schema.tables WHERE table_schema = 'ferry_bench_src'")
+PG_BYTES=$("${PSQL[@]}" -d ${SRC_DB} -Atc "SELECT pg_database_size(current_database())")
+MY_BYTES=$("${MARIADB[@]}" -N -e "SELECT SUM(data_length + index_length) FROM information_schema.tables WHERE table_schema = '${SRC_DB}'")
 SQLITE_BYTES=$(stat -c %s "$WORK/src.db")
 log "dataset: $TOTAL_ROWS rows; PostgreSQL $((PG_BYTES >> 20)) MB, MariaDB $((MY_BYTES >> 20)) MB, SQLite $((SQLITE_BYTES >> 20)) MB"
 
@@ -74,13 +75,13 @@ FERRY_HAS_TRANSFER=0 FERRY_RESTORE_JOBS=0
 
 # --- PostgreSQL ---------------------------------------------------------------------------------
 pg_backup_ferry() { rm -rf "$WORK/pg.ferry"; measure "$1" ferry "$2" "$WORK/pg.ferry" "${FERRY[@]}" backup --from "$PG_SRC" --to "$WORK/pg.ferry" -q; }
-pg_backup_other() { rm -f "$WORK/pg.dump"; measure "$1" other "$2" "$WORK/pg.dump" pg_dump -h "$PG_HOST" -U "$PG_USER" -Fc -f "$WORK/pg.dump" ferry_bench_src; }
+pg_backup_other() { rm -f "$WORK/pg.dump"; measure "$1" other "$2" "$WORK/pg.dump" pg_dump -h "$PG_HOST" -U "$PG_USER" -Fc -f "$WORK/pg.dump" ${SRC_DB}; }
 pg_backup_jobs_ferry() { rm -rf "$WORK/pgj.ferry"; measure "$1" ferry "$2" "$WORK/pgj.ferry" "${FERRY[@]}" backup --from "$PG_SRC" --to "$WORK/pgj.ferry" --jobs "$JOBS" -q; }
-pg_backup_jobs_other() { rm -rf "$WORK/pg.dir"; measure "$1" other "$2" "$WORK/pg.dir" pg_dump -h "$PG_HOST" -U "$PG_USER" -Fd -j "$JOBS" -f "$WORK/pg.dir" ferry_bench_src; }
-pg_restore_ferry() { pg_fresh ferry_bench_dst; measure "$1" ferry "$2" "" "${FERRY[@]}" restore --from "$WORK/pg.ferry" --to "$PG_DST" -q; }
-pg_restore_other() { pg_fresh ferry_bench_dst; measure "$1" other "$2" "" pg_restore -h "$PG_HOST" -U "$PG_USER" -d ferry_bench_dst "$WORK/pg.dump"; }
-pg_restore_jobs_ferry() { pg_fresh ferry_bench_dst; measure "$1" ferry "$2" "" "${FERRY[@]}" restore --from "$WORK/pgj.ferry" --to "$PG_DST" --jobs "$JOBS" -q; }
-pg_restore_jobs_other() { pg_fresh ferry_bench_dst; measure "$1" other "$2" "" pg_restore -h "$PG_HOST" -U "$PG_USER" -d ferry_bench_dst -j "$JOBS" "$WORK/pg.dir"; }
+pg_backup_jobs_other() { rm -rf "$WORK/pg.dir"; measure "$1" other "$2" "$WORK/pg.dir" pg_dump -h "$PG_HOST" -U "$PG_USER" -Fd -j "$JOBS" -f "$WORK/pg.dir" ${SRC_DB}; }
+pg_restore_ferry() { pg_fresh ${DST_DB}; measure "$1" ferry "$2" "" "${FERRY[@]}" restore --from "$WORK/pg.ferry" --to "$PG_DST" -q; }
+pg_restore_other() { pg_fresh ${DST_DB}; measure "$1" other "$2" "" pg_restore -h "$PG_HOST" -U "$PG_USER" -d ${DST_DB} "$WORK/pg.dump"; }
+pg_restore_jobs_ferry() { pg_fresh ${DST_DB}; measure "$1" ferry "$2" "" "${FERRY[@]}" restore --from "$WORK/pgj.ferry" --to "$PG_DST" --jobs "$JOBS" -q; }
+pg_restore_jobs_other() { pg_fresh ${DST_DB}; measure "$1" other "$2" "" pg_restore -h "$PG_HOST" -U "$PG_USER" -d ${DST_DB} -j "$JOBS" "$WORK/pg.dir"; }
 
 if wants postgres; then
   pairing pg_backup "PostgreSQL backup" "ferry backup" "pg_dump -Fc" "$PG_BYTES"
@@ -101,9 +102,9 @@ fi
 # --- MariaDB ------------------------------------------------------------------------------------
 my_backup_ferry() { rm -rf "$WORK/my.ferry"; measure "$1" ferry "$2" "$WORK/my.ferry" "${FERRY[@]}" backup --from "$MY_SRC" --to "$WORK/my.ferry" -q; }
 my_backup_jobs_ferry() { rm -rf "$WORK/myj.ferry"; measure "$1" ferry "$2" "$WORK/myj.ferry" "${FERRY[@]}" backup --from "$MY_SRC" --to "$WORK/myj.ferry" --jobs "$JOBS" -q; }
-my_backup_other() { rm -f "$WORK/my.sql"; measure "$1" other "$2" "$WORK/my.sql" mysqldump -h "$MY_HOST" -u"$MY_USER" --single-transaction --result-file="$WORK/my.sql" ferry_bench_src; }
-my_restore_ferry() { my_fresh ferry_bench_dst; measure "$1" ferry "$2" "" "${FERRY[@]}" restore --from "$WORK/my.ferry" --to "$MY_DST" -q; }
-my_restore_other() { my_fresh ferry_bench_dst; measure "$1" other "$2" "" sh -c "${MARIADB[*]} ferry_bench_dst < '$WORK/my.sql'"; }
+my_backup_other() { rm -f "$WORK/my.sql"; measure "$1" other "$2" "$WORK/my.sql" mysqldump -h "$MY_HOST" -u"$MY_USER" --single-transaction --result-file="$WORK/my.sql" ${SRC_DB}; }
+my_restore_ferry() { my_fresh ${DST_DB}; measure "$1" ferry "$2" "" "${FERRY[@]}" restore --from "$WORK/my.ferry" --to "$MY_DST" -q; }
+my_restore_other() { my_fresh ${DST_DB}; measure "$1" other "$2" "" sh -c "${MARIADB[*]} ${DST_DB} < '$WORK/my.sql'"; }
 
 if wants mariadb; then
   pairing my_backup "MariaDB backup" "ferry backup" "mysqldump --single-transaction" "$MY_BYTES"
@@ -129,19 +130,19 @@ fi
 
 # --- cross-engine -------------------------------------------------------------------------------
 pgloader_run() { # pairing run source-url: pgloader, then check that the largest table arrived whole
-  pg_fresh ferry_bench_dst
-  measure "$1" other "$2" "" pgloader --no-ssl-cert-verification "$3" "postgresql://$PG_USER@$PG_HOST/ferry_bench_dst"
+  pg_fresh ${DST_DB}
+  measure "$1" other "$2" "" pgloader --no-ssl-cert-verification "$3" "postgresql://$PG_USER@$PG_HOST/${DST_DB}"
   [ "$MEASURED_OK" = 1 ] || return 0
   local expected schema arrived=none
   expected=$(awk -F'\t' -v t="$LARGEST" '$1 == t {print $2}' "$WORK/rows-postgresql.tsv")
-  schema=$("${PSQL[@]}" -d ferry_bench_dst -Atc "SELECT schemaname FROM pg_tables WHERE tablename = '$LARGEST'")
-  [ -z "$schema" ] || arrived=$("${PSQL[@]}" -d ferry_bench_dst -Atc "SELECT count(*) FROM \"$schema\".$LARGEST")
+  schema=$("${PSQL[@]}" -d ${DST_DB} -Atc "SELECT schemaname FROM pg_tables WHERE tablename = '$LARGEST'")
+  [ -z "$schema" ] || arrived=$("${PSQL[@]}" -d ${DST_DB} -Atc "SELECT count(*) FROM \"$schema\".$LARGEST")
   [ "$arrived" = "$expected" ] || fail_last "$1" other "pgloader reported success but $LARGEST holds '$arrived' rows, not $expected"
 }
-sqlite_to_pg_ferry() { pg_fresh ferry_bench_dst; measure "$1" ferry "$2" "" "${FERRY[@]}" transfer --from "jdbc:sqlite:$WORK/src.db" --to "$PG_DST" --jobs "$JOBS" -q; }
+sqlite_to_pg_ferry() { pg_fresh ${DST_DB}; measure "$1" ferry "$2" "" "${FERRY[@]}" transfer --from "jdbc:sqlite:$WORK/src.db" --to "$PG_DST" --jobs "$JOBS" -q; }
 sqlite_to_pg_other() { pgloader_run "$1" "$2" "sqlite://$WORK/src.db"; }
-my_to_pg_ferry() { pg_fresh ferry_bench_dst; measure "$1" ferry "$2" "" "${FERRY[@]}" transfer --from "$MY_SRC" --to "$PG_DST" --jobs "$JOBS" -q; }
-my_to_pg_other() { pgloader_run "$1" "$2" "mysql://$MY_USER@$MY_HOST/ferry_bench_src"; }
+my_to_pg_ferry() { pg_fresh ${DST_DB}; measure "$1" ferry "$2" "" "${FERRY[@]}" transfer --from "$MY_SRC" --to "$PG_DST" --jobs "$JOBS" -q; }
+my_to_pg_other() { pgloader_run "$1" "$2" "mysql://$MY_USER@$MY_HOST/${SRC_DB}"; }
 
 if wants transfer; then
   [ "$FERRY_HAS_TRANSFER" = 1 ] || log "ferry has no transfer command yet: its side of the cross-engine pairings is recorded as not available"
@@ -162,14 +163,14 @@ copy_out() { # pairing run tables...
   local pairing=$1 run=$2; shift 2
   rm -rf "$WORK/copy-out" && mkdir -p "$WORK/copy-out"
   copy_script to "$WORK/copy-out" "$@" > "$WORK/copy-out.sql"
-  measure "$pairing" ferry "$run" "$WORK/copy-out" "${PSQL[@]}" -d ferry_bench_src -f "$WORK/copy-out.sql"
+  measure "$pairing" ferry "$run" "$WORK/copy-out" "${PSQL[@]}" -d ${SRC_DB} -f "$WORK/copy-out.sql"
 }
 copy_in() { # pairing run tables...: into the bare tables of pg_dump's pre-data section (no index, no constraint)
   local pairing=$1 run=$2; shift 2
-  pg_fresh ferry_bench_dst
-  pg_dump -h "$PG_HOST" -U "$PG_USER" --section=pre-data ferry_bench_src | "${PSQL[@]}" -d ferry_bench_dst >/dev/null
+  pg_fresh ${DST_DB}
+  pg_dump -h "$PG_HOST" -U "$PG_USER" --section=pre-data ${SRC_DB} | "${PSQL[@]}" -d ${DST_DB} >/dev/null
   copy_script from "$WORK/copy-in" "$@" > "$WORK/copy-in.sql"
-  measure "$pairing" ferry "$run" "" "${PSQL[@]}" -d ferry_bench_dst -f "$WORK/copy-in.sql"
+  measure "$pairing" ferry "$run" "" "${PSQL[@]}" -d ${DST_DB} -f "$WORK/copy-in.sql"
 }
 ALL_TABLES=($(cut -f1 "$WORK/rows-postgresql.tsv"))
 copy_out_all() { copy_out "$1" "$2" "${ALL_TABLES[@]}"; }
@@ -179,7 +180,7 @@ copy_in_largest() { copy_in "$1" "$2" "$LARGEST"; }
 
 if wants copy; then
   rm -rf "$WORK/copy-in" && mkdir -p "$WORK/copy-in"
-  copy_script to "$WORK/copy-in" "${ALL_TABLES[@]}" | "${PSQL[@]}" -d ferry_bench_src
+  copy_script to "$WORK/copy-in" "${ALL_TABLES[@]}" | "${PSQL[@]}" -d ${SRC_DB}
   largest_rows=$(awk -F'\t' -v t="$LARGEST" '$1 == t {print $2}' "$WORK/rows-postgresql.tsv")
   limit copy_out_all "COPY TO, every table" "$TOTAL_ROWS" "$PG_BYTES"
   alternate copy_out_all copy_out_all ""

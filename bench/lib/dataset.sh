@@ -20,8 +20,8 @@ ensure_dataset() { # engines...: (re)generates each, unless --reuse-data and the
     fi
     rm -f "$WORK/dataset-$engine.stamp"
     case $engine in
-      postgresql) pg_fresh ferry_bench_src && generate postgresql "$PG_SRC" ;;
-      mariadb) my_fresh ferry_bench_src && generate mariadb "$MY_SRC" ;;
+      postgresql) pg_fresh ${SRC_DB} && generate postgresql "$PG_SRC" ;;
+      mariadb) my_fresh ${SRC_DB} && generate mariadb "$MY_SRC" ;;
       sqlite) rm -f "$WORK/src.db" && generate sqlite "jdbc:sqlite:$WORK/src.db" ;;
     esac
     echo "$stamp" > "$WORK/dataset-$engine.stamp"

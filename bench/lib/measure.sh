@@ -32,7 +32,7 @@ measure() { # pairing side run output-path command...: times the command; sets M
   local pairing=$1 side=$2 run=$3 output=$4; shift 4
   local seconds rss bytes=""
   MEASURED_OK=0
-  if /usr/bin/time -f '%e %M' -o "$WORK/time.out" "$@" > "$WORK/cmd.out" 2> "$WORK/cmd.err"; then
+  if /usr/bin/time -f '%e %M' -o "$WORK/time.out" "$@" < /dev/null > "$WORK/cmd.out" 2> "$WORK/cmd.err"; then
     read -r seconds rss < <(tail -n1 "$WORK/time.out")
     [ -z "$output" ] || bytes=$(du -sb "$output" | cut -f1)
     printf '%s\t%s\t%s\t%s\t%s\t%s\tok\n' "$pairing" "$side" "$run" "$seconds" "$rss" "$bytes" >> "$RESULTS_TSV"

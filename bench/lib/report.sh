@@ -70,7 +70,7 @@ versions() {
   echo "- Ferry: $(git describe --always --dirty 2>/dev/null || echo unknown) ($("${FERRY[@]}" --version 2>/dev/null | head -n1)), $(java -version 2>&1 | head -n1)"
   echo "- PostgreSQL server $("${PSQL[@]}" -d postgres -Atc 'SHOW server_version'); $(pg_dump --version); $(pg_restore --version)"
   echo "- MariaDB server $("${MARIADB[@]}" -N -e 'SELECT VERSION()'); $(mysqldump --version)"
-  echo "- SQLite shell $(sqlite3 --version | cut -d' ' -f1); $(pgloader --version 2>/dev/null | head -n1 | tr -d '"')"
+  echo "- SQLite shell $(sqlite3 --version | cut -d' ' -f1); $(pgloader --version < /dev/null 2>/dev/null | head -n1 | tr -d '"')"
 }
 
 machine() {
@@ -113,7 +113,7 @@ write_report() { # file
     echo "Run by \`bench/run.sh --scale $SCALE --runs $RUNS --jobs $JOBS --seed $SEED\` on $(date -u '+%Y-%m-%d %H:%M UTC')."
     echo "Medians of $RUNS runs per tool, the two tools of a pairing alternating run by run."
     echo
-    echo "- Machine: $(machine)"
+    echo "- Machine: $(machine); load average at the start ${LOAD_AT_START:-?}, at the end $(cut -d' ' -f1-3 /proc/loadavg)"
     versions
     echo
     echo "## Dataset"

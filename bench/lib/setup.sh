@@ -2,12 +2,14 @@
 # Needs root (the repository), BUILD and WORK; sets PSQL, MARIADB, the JDBC URLs, FERRY, BENCH_JAR.
 
 PG_HOST=127.0.0.1 PG_USER=postgres MY_HOST=127.0.0.1 MY_USER=root
+# the databases the harness creates and drops: <prefix>_src and <prefix>_dst in both servers
+SRC_DB=${FERRY_BENCH_DB:-ferry_bench}_src DST_DB=${FERRY_BENCH_DB:-ferry_bench}_dst
 PSQL=(psql -h "$PG_HOST" -U "$PG_USER" -X -q -v ON_ERROR_STOP=1)
 MARIADB=(mariadb -h "$MY_HOST" -u"$MY_USER" --default-character-set=utf8mb4)
-PG_SRC=jdbc:postgresql://$PG_HOST/ferry_bench_src?user=$PG_USER
-PG_DST=jdbc:postgresql://$PG_HOST/ferry_bench_dst?user=$PG_USER
-MY_SRC=jdbc:mariadb://$MY_HOST/ferry_bench_src?user=$MY_USER
-MY_DST=jdbc:mariadb://$MY_HOST/ferry_bench_dst?user=$MY_USER
+PG_SRC=jdbc:postgresql://$PG_HOST/${SRC_DB}?user=$PG_USER
+PG_DST=jdbc:postgresql://$PG_HOST/${DST_DB}?user=$PG_USER
+MY_SRC=jdbc:mariadb://$MY_HOST/${SRC_DB}?user=$MY_USER
+MY_DST=jdbc:mariadb://$MY_HOST/${DST_DB}?user=$MY_USER
 FERRY=(java ${FERRY_JAVA_OPTS:-} -jar "$root/ferry-cli/target/ferry.jar")
 BENCH_JAR=$root/ferry-bench/target/ferry-bench.jar
 
