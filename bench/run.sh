@@ -61,13 +61,17 @@ RESULTS_TSV=$WORK/results.tsv
 : > "$WORK/pairings.tsv"
 
 # --- the dataset -------------------------------------------------------------------------------
-ensure_dataset postgresql mariadb sqlite
+engines=(postgresql)   # always: the transfers' target, and the row counts of the report
+if wants mariadb || wants transfer; then engines+=(mariadb); fi
+if wants sqlite || wants transfer; then engines+=(sqlite); fi
+ensure_dataset "${engines[@]}"
 TOTAL_ROWS=$(awk -F'\t' '{s += $2} END {print s}' "$WORK/rows-postgresql.tsv")
 LARGEST=$(sort -t$'\t' -k2,2n "$WORK/rows-postgresql.tsv" | tail -n1 | cut -f1)
 PG_BYTES=$("${PSQL[@]}" -d ${SRC_DB} -Atc "SELECT pg_database_size(current_database())")
-MY_BYTES=$("${MARIADB[@]}" -N -e "SELECT SUM(data_length + index_length) FROM information_schema.tables WHERE table_schema = '${SRC_DB}'")
-SQLITE_BYTES=$(stat -c %s "$WORK/src.db")
-log "dataset: $TOTAL_ROWS rows; PostgreSQL $((PG_BYTES >> 20)) MB, MariaDB $((MY_BYTES >> 20)) MB, SQLite $((SQLITE_BYTES >> 20)) MB"
+MY_BYTES="" SQLITE_BYTES=""
+[[ " ${engines[*]} " != *" mariadb "* ]] || MY_BYTES=$("${MARIADB[@]}" -N -e "SELECT SUM(data_length + index_length) FROM information_schema.tables WHERE table_schema = '${SRC_DB}'")
+[[ " ${engines[*]} " != *" sqlite "* ]] || SQLITE_BYTES=$(stat -c %s "$WORK/src.db")
+log "dataset: $TOTAL_ROWS rows; PostgreSQL $((PG_BYTES >> 20)) MB, MariaDB $((${MY_BYTES:-0} >> 20)) MB, SQLite $((${SQLITE_BYTES:-0} >> 20)) MB"
 
 FERRY_HAS_TRANSFER=0 FERRY_RESTORE_JOBS=0
 "${FERRY[@]}" --help 2>/dev/null | grep -qE '^ +transfer ' && FERRY_HAS_TRANSFER=1

@@ -110,7 +110,7 @@ write_report() { # file
   {
     echo "# Ferry benchmark: $SCALE scale"
     echo
-    echo "Run by \`bench/run.sh --scale $SCALE --runs $RUNS --jobs $JOBS --seed $SEED\` on $(date -u '+%Y-%m-%d %H:%M UTC')."
+    echo "Run by \`bench/run.sh --scale $SCALE --runs $RUNS --jobs $JOBS --seed $SEED --only $ONLY\` on $(date -u '+%Y-%m-%d %H:%M UTC')."
     echo "Medians of $RUNS runs per tool, the two tools of a pairing alternating run by run."
     echo
     echo "- Machine: $(machine); load average at the start ${LOAD_AT_START:-?}, at the end $(cut -d' ' -f1-3 /proc/loadavg)"

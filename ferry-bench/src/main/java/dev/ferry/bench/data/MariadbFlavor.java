@@ -39,11 +39,6 @@ final class MariadbFlavor implements SqlFlavor {
     }
 
     @Override
-    public String dropTableIfExists(String table) {
-        return "DROP TABLE IF EXISTS " + table;
-    }
-
-    @Override
     public String insertSelect(String table, String columns, String expressions, long from, long to) {
         return "INSERT INTO " + table + " (" + columns + ") SELECT " + expressions
                 + " FROM (SELECT seq AS g FROM seq_" + from + "_to_" + to + ") AS s";
@@ -57,12 +52,6 @@ final class MariadbFlavor implements SqlFlavor {
     @Override
     public String bytes(String text) {
         return "CAST(" + text + " AS BINARY)";
-    }
-
-    @Override
-    public String addForeignKey(String table, String name, BenchTable.Reference reference, String parentKey) {
-        return "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " FOREIGN KEY (" + reference.column()
-                + ") REFERENCES " + reference.parent() + " (" + parentKey + ")";
     }
 
     @Override

@@ -56,12 +56,6 @@ final class PostgresFlavor implements SqlFlavor {
     }
 
     @Override
-    public String addForeignKey(String table, String name, BenchTable.Reference reference, String parentKey) {
-        return "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " FOREIGN KEY (" + reference.column()
-                + ") REFERENCES " + reference.parent() + " (" + parentKey + ")";
-    }
-
-    @Override
     public List<String> analyze(List<String> tables) {
         return List.of("ANALYZE");
     }

@@ -23,7 +23,9 @@ public interface SqlFlavor {
         return "";
     }
 
-    String dropTableIfExists(String table);
+    default String dropTableIfExists(String table) {
+        return "DROP TABLE IF EXISTS " + table;
+    }
 
     /** INSERT ... SELECT of {@code expressions} over the row numbers {@code from..to}, named {@code g}. */
     String insertSelect(String table, String columns, String expressions, long from, long to);
@@ -39,7 +41,11 @@ public interface SqlFlavor {
     /** The UTF-8 bytes of a text expression, as the engine's binary type. */
     String bytes(String text);
 
-    String addForeignKey(String table, String name, BenchTable.Reference reference, String parentKey);
+    /** Adds a foreign key to a loaded table (flavors that declare them in CREATE TABLE never call this). */
+    default String addForeignKey(String table, String name, BenchTable.Reference reference, String parentKey) {
+        return "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " FOREIGN KEY (" + reference.column()
+                + ") REFERENCES " + reference.parent() + " (" + parentKey + ")";
+    }
 
     /** Statements that refresh the planner statistics of the loaded tables. */
     List<String> analyze(List<String> tables);

@@ -37,11 +37,6 @@ final class SqliteFlavor implements SqlFlavor {
     }
 
     @Override
-    public String dropTableIfExists(String table) {
-        return "DROP TABLE IF EXISTS " + table;
-    }
-
-    @Override
     public String insertSelect(String table, String columns, String expressions, long from, long to) {
         return "WITH RECURSIVE s(g) AS (SELECT " + from + " UNION ALL SELECT g + 1 FROM s WHERE g < " + to + ") "
                 + "INSERT INTO " + table + " (" + columns + ") SELECT " + expressions + " FROM s";
@@ -55,11 +50,6 @@ final class SqliteFlavor implements SqlFlavor {
     @Override
     public String bytes(String text) {
         return "CAST(" + text + " AS BLOB)";
-    }
-
-    @Override
-    public String addForeignKey(String table, String name, BenchTable.Reference reference, String parentKey) {
-        throw new UnsupportedOperationException("SQLite declares foreign keys in CREATE TABLE");
     }
 
     @Override
