@@ -9,21 +9,22 @@ import java.util.function.Predicate;
 
 /**
  * Where the CPU time of a profile goes: each stack is charged to one component, the innermost
- * frame (leaf first) that a rule recognises, after whole-stack rules for the JVM's own threads
- * (garbage collection, JIT compilation); plus the hottest frames by self time.
+ * frame (leaf first) that a rule recognises, after whole-stack rules (garbage collection, JIT
+ * compilation, the content hash, whose canonical encoding would otherwise count as encoding); to
+ * one phase of the operation (load, proof, copy...); plus the hottest frames by self time.
  */
 final class ProfileSummary {
     private static final int TOP_FRAMES = 20;
     private static final Map<String, Predicate<String>> THREAD_RULES = new LinkedHashMap<>();
     private static final Map<String, Predicate<String>> FRAME_RULES = new LinkedHashMap<>();
+    private static final Map<String, Predicate<String>> PHASE_RULES = new LinkedHashMap<>();
 
     static {
         THREAD_RULES.put("garbage collection", f -> f.contains("G1") || f.contains("GCTask") || f.contains("ParallelGC"));
         THREAD_RULES.put("JIT compilation", f -> f.contains("CompileBroker") || f.contains("C2Compiler") || f.contains("Compilation::"));
+        THREAD_RULES.put("content hash (canonical encoding, XXH64)", f -> f.contains("RowHasher"));
         FRAME_RULES.put("zstd (de)compression", f -> f.toLowerCase(Locale.ROOT).contains("zstd"));
         FRAME_RULES.put("SHA-256 of chunk files", f -> f.contains("security.provider.SHA") || f.contains("Digest"));
-        FRAME_RULES.put("content hash: XXH64", f -> f.startsWith("net.jpountz"));
-        FRAME_RULES.put("content hash: canonical encoding", f -> f.contains("RowHasher"));
         FRAME_RULES.put("archive value encoding", f -> f.contains("ValueEncoder") || f.contains("GrowableBytes"));
         FRAME_RULES.put("archive value decoding", f -> f.contains("ValueDecoder") || f.contains("ValueInput"));
         FRAME_RULES.put("socket and file I/O (JDK, kernel)", f -> f.endsWith("_[k]") || f.startsWith("sun.nio.ch")
@@ -39,6 +40,17 @@ final class ProfileSummary {
                 || f.contains("ClassFileParser") || f.contains("Interpreter"));
     }
 
+    static {
+        PHASE_RULES.put("restore: proof (read back and hash every table)", f -> f.contains("Restore.prove"));
+        PHASE_RULES.put("restore: load rows", f -> f.contains("Restore.load"));
+        PHASE_RULES.put("restore: create tables, then indexes and constraints", f -> f.contains("RestoreTarget.createTables")
+                || f.contains("RestoreTarget.finishSchema") || f.contains("SchemaFinisher"));
+        PHASE_RULES.put("backup: copy tables", f -> f.contains("Backup.copyTable") || f.contains("WorkerPool"));
+        PHASE_RULES.put("schema: introspection, JSON", f -> f.contains("ntrospect") || f.contains("com.fasterxml"));
+        PHASE_RULES.put("archive: open, verify, commit", f -> f.contains("ArchiveReader") || f.contains("ArchiveWriter"));
+        PHASE_RULES.put("other Ferry work (connect, snapshot, CLI)", f -> f.startsWith("dev.ferry"));
+    }
+
     private final CollapsedStacks profile;
 
     ProfileSummary(CollapsedStacks profile) {
@@ -49,6 +61,8 @@ final class ProfileSummary {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%,d CPU samples%n%nBy component (innermost recognised frame):%n", profile.total()));
         sorted(byComponent()).forEach(e -> out.append(line(e.getKey(), e.getValue())));
+        out.append(String.format(Locale.ROOT, "%nBy phase (JVM threads: JIT, GC, start-up, are the rest):%n"));
+        sorted(byPhase()).forEach(e -> out.append(line(e.getKey(), e.getValue())));
         out.append(String.format(Locale.ROOT, "%nHottest frames (self time):%n"));
         sorted(bySelf()).stream().limit(TOP_FRAMES).forEach(e -> out.append(line(FlameGraphPng.shortName(e.getKey()), e.getValue())));
         return out.toString();
@@ -58,6 +72,16 @@ final class ProfileSummary {
         Map<String, Long> totals = new HashMap<>();
         for (CollapsedStacks.Stack s : profile.stacks()) {
             totals.merge(component(s.frames()), s.samples(), Long::sum);
+        }
+        return totals;
+    }
+
+    Map<String, Long> byPhase() {
+        Map<String, Long> totals = new HashMap<>();
+        for (CollapsedStacks.Stack s : profile.stacks()) {
+            String phase = PHASE_RULES.entrySet().stream().filter(rule -> s.frames().stream().anyMatch(rule.getValue()))
+                    .map(Map.Entry::getKey).findFirst().orElse("JVM: JIT compiler, GC, class loading, other threads");
+            totals.merge(phase, s.samples(), Long::sum);
         }
         return totals;
     }

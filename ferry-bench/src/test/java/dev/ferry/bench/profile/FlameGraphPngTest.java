@@ -23,9 +23,11 @@ class FlameGraphPngTest {
         CollapsedStacks profile = CollapsedStacks.read(file);
         assertThat(profile.total()).isEqualTo(100);
         assertThat(new ProfileSummary(profile).byComponent()).containsEntry("zstd (de)compression", 60L)
-                .containsEntry("content hash: canonical encoding", 25L)
+                .containsEntry("content hash (canonical encoding, XXH64)", 25L)
                 .containsEntry("socket and file I/O (JDK, kernel)", 10L)
                 .containsEntry("garbage collection", 5L);
+        assertThat(new ProfileSummary(profile).byPhase()).containsEntry("other Ferry work (connect, snapshot, CLI)", 95L)
+                .containsEntry("JVM: JIT compiler, GC, class loading, other threads", 5L);
         assertThat(new ProfileSummary(profile).render()).contains(" 60.0%  zstd (de)compression", "BigDecimal.stripTrailingZeros");
     }
 
