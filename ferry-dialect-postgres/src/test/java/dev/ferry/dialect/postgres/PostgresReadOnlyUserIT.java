@@ -25,7 +25,7 @@ class PostgresReadOnlyUserIT {
         String role = "ferry_reader_" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
         try (ScratchDatabase db = ScratchDatabase.postgres()) {
             try (Connection c = db.connect()) {
-                SqlScript.run(c, "kitchen-sink.sql");
+                SqlScript.runKitchenSink(c);
                 SqlScript.exec(c, "CREATE ROLE " + role + " LOGIN", "GRANT USAGE ON SCHEMA public, app TO " + role,
                         "GRANT SELECT ON ALL TABLES IN SCHEMA public, app TO " + role,
                         "GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO " + role);
