@@ -9,19 +9,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Chunk-file costs on 4 MiB of encoded order_line rows: zstd through the same streams as the archive
@@ -29,13 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * one call on a reused context (what a chunk-at-once writer would do), and SHA-256 of the
  * compressed bytes (computed on write, and once more before reading). Score: operations (4 MiB) per second.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
-@Fork(1)
-public class CompressionBenchmark {
+public class CompressionBenchmark extends ThroughputBenchmark {
     static final int BYTES = 4 << 20;
 
     @Param({"1", "3"})

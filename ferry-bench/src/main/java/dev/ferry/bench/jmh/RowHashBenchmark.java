@@ -1,33 +1,18 @@
 package dev.ferry.bench.jmh;
 
 import dev.ferry.core.value.RowHasher;
-import java.util.concurrent.TimeUnit;
 import net.jpountz.xxhash.XXHash64;
 import net.jpountz.xxhash.XXHashFactory;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Rows per second through the content hash (canonical encoding plus two XXH64 passes), and the two
  * XXH64 passes alone over already-encoded rows, which splits the cost between encoding and hashing.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
-@Fork(1)
-public class RowHashBenchmark {
+public class RowHashBenchmark extends ThroughputBenchmark {
     private static final XXHash64 XXH = XXHashFactory.fastestJavaInstance().hash64();
 
     @Param({"orderLine", "wide"})
