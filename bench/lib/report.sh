@@ -152,6 +152,7 @@ write_report() { # file
     echo "- Output is the archive, dump file or directory (for restores into SQLite, the database file)."
     echo "- Peak RSS is the client process's (the largest child for shell pipelines), not the database server's."
     echo "- (²) no separate measurement: the figure is the one of the row above (same command)."
+    echo "- \"Flat\" memory: Ferry's largest peak RSS here is within 1.25 × its largest in bench/RESULTS-small.tsv."
     echo "- Raw measurements, one line per command: \`$(basename "${out%.md}").tsv\`."
   } > "$out"
   cp "$RESULTS_TSV" "${out%.md}.tsv"
