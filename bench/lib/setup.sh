@@ -10,7 +10,8 @@ PG_SRC=jdbc:postgresql://$PG_HOST/${SRC_DB}?user=$PG_USER
 PG_DST=jdbc:postgresql://$PG_HOST/${DST_DB}?user=$PG_USER
 MY_SRC=jdbc:mariadb://$MY_HOST/${SRC_DB}?user=$MY_USER
 MY_DST=jdbc:mariadb://$MY_HOST/${DST_DB}?user=$MY_USER
-FERRY=(java ${FERRY_JAVA_OPTS:-} -jar "$root/ferry-cli/target/ferry.jar")
+# the JVM options of the ./ferry launcher, which users run (FERRY_JAVA_OPTS replaces them)
+FERRY=(java ${FERRY_JAVA_OPTS:--Xmx384m -XX:+UseParallelGC} -jar "$root/ferry-cli/target/ferry.jar")
 BENCH_JAR=$root/ferry-bench/target/ferry-bench.jar
 
 log() { echo "bench: $*" >&2; }
