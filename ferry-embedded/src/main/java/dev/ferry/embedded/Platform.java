@@ -9,12 +9,16 @@ final class Platform {
     private Platform() {
     }
 
-    static void requireLinuxX64() {
+    static boolean isLinuxX64() {
         String os = System.getProperty("os.name", "");
         String arch = System.getProperty("os.arch", "");
-        boolean linux = os.toLowerCase(Locale.ROOT).startsWith("linux");
-        boolean x64 = arch.equals("amd64") || arch.equals("x86_64");
-        if (!linux || !x64) {
+        return os.toLowerCase(Locale.ROOT).startsWith("linux") && (arch.equals("amd64") || arch.equals("x86_64"));
+    }
+
+    static void requireLinuxX64() {
+        if (!isLinuxX64()) {
+            String os = System.getProperty("os.name", "");
+            String arch = System.getProperty("os.arch", "");
             throw new FerryException(ErrorCode.UNSUPPORTED, "Embedded PostgreSQL runs on Linux x86-64 only; this is "
                     + os + " " + arch + ". Restore into a PostgreSQL server instead.");
         }

@@ -3,6 +3,7 @@ package dev.ferry.migrate.run;
 import dev.ferry.core.model.Schema;
 import dev.ferry.core.spi.MigrationLock;
 import dev.ferry.core.spi.Throwaway;
+import dev.ferry.core.spi.ThrowawayProvider;
 import dev.ferry.migrate.MigrationSettings;
 import dev.ferry.migrate.set.Migration;
 import dev.ferry.migrate.set.MigrationPlanner;
@@ -14,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
@@ -29,7 +32,7 @@ public record ExpectedSchema(Schema schema, Map<String, String> origin, String b
     public static ExpectedSchema build(Session live, List<Migration> all, Set<String> applied, ProgressListener progress) {
         List<Migration> claimed = all.stream().filter(m -> applied.contains(m.id())).toList();
         List<Migration> ordered = new MigrationPlanner(claimed, Set.of()).plan();
-        try (Throwaway throwaway = live.support().openThrowaway(live.settings().database())) {
+        try (Throwaway throwaway = openThrowaway(live)) {
             progress.note("Building the expected schema: " + ordered.size() + " migration(s) on a " + throwaway.description());
             MigrationSettings settings = live.settings().withBackup(false);
             settings = new MigrationSettings(throwaway.spec(), settings.location(), settings.backupDirectory(),
@@ -51,6 +54,20 @@ public record ExpectedSchema(Schema schema, Map<String, String> origin, String b
             throw live.failure("Cannot build the expected schema in a throw-away database (PostgreSQL and MariaDB need"
                     + " the privilege to create a database)", e);
         }
+    }
+
+    /**
+     * A throw-away database from a {@link ThrowawayProvider} that matches the live server (an embedded
+     * PostgreSQL of the same major: no privilege needed), else one on the live server itself.
+     */
+    private static Throwaway openThrowaway(Session live) throws SQLException {
+        for (ThrowawayProvider provider : ServiceLoader.load(ThrowawayProvider.class, ExpectedSchema.class.getClassLoader())) {
+            Optional<Throwaway> t = provider.open(live.dialect().id(), live.server());
+            if (t.isPresent()) {
+                return t.get();
+            }
+        }
+        return live.support().openThrowaway(live.settings().database());
     }
 
     /** Records the tables and columns that exist now (one metadata query, not a full introspection). */
