@@ -35,7 +35,7 @@ public final class MysqlRestoreTarget implements RestoreTarget {
     private final ConnectionSpec spec;
     private final Connection connection;
     private final String target;
-    private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+    private final String suffix;
     private final List<String> createdInTarget = new ArrayList<>();
     private String stage;
     private boolean clean;
@@ -49,6 +49,7 @@ public final class MysqlRestoreTarget implements RestoreTarget {
         this.spec = spec;
         this.connection = connection;
         this.target = target;
+        this.suffix = stagingSuffix(target) + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
     }
 
     static MysqlRestoreTarget open(ConnectionSpec spec) throws SQLException {
@@ -60,6 +61,14 @@ public final class MysqlRestoreTarget implements RestoreTarget {
                     + "e.g. jdbc:mariadb://host:3306/mydb");
         }
         return new MysqlRestoreTarget(spec, c, db);
+    }
+
+    /**
+     * The start of the suffix of every staging and trash database of restores into {@code target}: six
+     * hex digits of a hash of its name, so leftovers can be traced to the database they were for.
+     */
+    static String stagingSuffix(String target) {
+        return String.format(Locale.ROOT, "%06x_", target.hashCode() & 0xFFFFFF);
     }
 
     /** How the restore is being done, for the user: staging database, or directly in the target. */

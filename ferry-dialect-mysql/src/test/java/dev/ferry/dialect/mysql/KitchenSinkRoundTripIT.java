@@ -43,7 +43,7 @@ class KitchenSinkRoundTripIT {
                     assertThat(RoundTrip.hashes(target, restored)).isEqualTo(expected);
                 }
                 assertNextInsertDoesNotCollide(dst);
-                assertThat(leftovers(dst)).isEmpty();
+                assertThat(RoundTrip.leftoversFor(dst)).isEmpty();
             }
         }
     }
@@ -61,12 +61,6 @@ class KitchenSinkRoundTripIT {
                 assertThat(rs.getString(2)).isEqualTo("trig");
                 assertThat(rs.getInt(3)).isEqualTo(14);
             }
-        }
-    }
-
-    private static List<String> leftovers(ScratchDatabase db) throws Exception {
-        try (Connection c = db.connect()) {
-            return TargetInventory.leftovers(c);
         }
     }
 

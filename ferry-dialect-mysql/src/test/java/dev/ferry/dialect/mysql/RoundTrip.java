@@ -119,4 +119,15 @@ final class RoundTrip {
         return schema.tables().stream().map(t -> new Table(t.name(), t.columns(), t.primaryKey(), t.uniques(),
                 t.foreignKeys(), t.indexes(), t.checks(), t.options(), t.comment(), 0)).toList();
     }
+
+    /**
+     * Staging and trash databases left by restores into {@code db}; those of other databases (other tests'
+     * restores running at the same time on the shared server) are not counted.
+     */
+    static List<String> leftoversFor(dev.ferry.ops.testing.ScratchDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            String mine = "_" + MysqlRestoreTarget.stagingSuffix(Sql.currentDatabase(c));
+            return TargetInventory.leftovers(c).stream().filter(name -> name.contains(mine)).toList();
+        }
+    }
 }
