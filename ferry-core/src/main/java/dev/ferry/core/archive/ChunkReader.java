@@ -6,6 +6,7 @@ import dev.ferry.core.error.FerryException;
 import dev.ferry.core.value.RowHasher;
 import dev.ferry.core.value.ValueDecoder;
 import dev.ferry.core.value.ValueInput;
+import dev.ferry.core.value.ValueTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public final class ChunkReader implements AutoCloseable {
                 throw corrupt("does not start with the Ferry row-chunk header");
             }
         } catch (IOException e) {
-            throw corrupt("cannot be read: " + e.getMessage(), e);
+            throw corrupt("cannot be read: " + ArchivePaths.printable(e.getMessage()), e);
         }
     }
 
@@ -77,11 +78,13 @@ public final class ChunkReader implements AutoCloseable {
             }
             hasher.add(row);
             return row;
+        } catch (ValueTooLargeException e) {
+            throw tooLarge(e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof FerryException fe) {
                 throw fe;
             }
-            throw corrupt("is damaged near row " + (hasher.hash().rows() + 1) + ": " + e.getMessage(), e);
+            throw corrupt("is damaged near row " + (hasher.hash().rows() + 1) + ": " + ArchivePaths.printable(e.getMessage()), e);
         }
     }
 
@@ -115,6 +118,17 @@ public final class ChunkReader implements AutoCloseable {
         } catch (IOException ignored) {
             // read-only file
         }
+    }
+
+    private FerryException tooLarge(ValueTooLargeException e) {
+        return new FerryException(ErrorCode.UNSUPPORTED, "Archive file " + entry.file() + " (table " + table + ") holds a value of "
+                + mib(e.length()) + " in row " + (hasher.hash().rows() + 1) + ", more than this Java heap can safely hold ("
+                + mib(e.limit()) + " per value, an eighth of the maximum heap). Run Ferry with a larger heap, e.g."
+                + " FERRY_JAVA_OPTS=-Xmx" + Math.max(1, e.length() * 8 / (1L << 30) + 1) + "g.", e);
+    }
+
+    private static String mib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
     }
 
     private FerryException corrupt(String what) {
