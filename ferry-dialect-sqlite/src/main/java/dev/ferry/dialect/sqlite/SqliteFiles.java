@@ -2,6 +2,7 @@ package dev.ferry.dialect.sqlite;
 
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.error.FerryException;
+import dev.ferry.core.spi.Redaction;
 import java.nio.file.Path;
 
 /** Where a {@code jdbc:sqlite:} URL points on disk. */
@@ -25,7 +26,7 @@ final class SqliteFiles {
             rest = rest.substring(0, query);
         }
         if (rest.isEmpty() || rest.equals(":memory:") || rest.contains("mode=memory")) {
-            throw new FerryException(ErrorCode.USAGE, "'" + url + "' is an in-memory SQLite database; give a file path,"
+            throw new FerryException(ErrorCode.USAGE, "'" + Redaction.redactUrl(url) + "' is an in-memory SQLite database; give a file path,"
                     + " e.g. jdbc:sqlite:app.db");
         }
         return Path.of(rest).toAbsolutePath().normalize();
