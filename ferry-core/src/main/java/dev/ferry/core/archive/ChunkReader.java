@@ -32,6 +32,7 @@ public final class ChunkReader implements AutoCloseable {
     private final Object[] row;
     private final RowHasher hasher = new RowHasher();
     private boolean done;
+    private long emptyRowsLeft = -1;
 
     ChunkReader(Path file, Manifest.ChunkEntry entry, String table, int columns) {
         this.entry = entry;
@@ -62,6 +63,9 @@ public final class ChunkReader implements AutoCloseable {
         if (done) {
             return null;
         }
+        if (row.length == 0) {
+            return nextEmptyRow();
+        }
         try {
             int tag = in.readByte();
             if (tag == END_TAG) {
@@ -88,16 +92,59 @@ public final class ChunkReader implements AutoCloseable {
         }
     }
 
+    /**
+     * A table without columns (PostgreSQL allows them) stores no bytes per row: its rows exist only as
+     * the trailer's count, which a writer never lets exceed {@link ArchiveFormat#CHUNK_MAX_ROWS}.
+     */
+    private Object[] nextEmptyRow() {
+        try {
+            if (emptyRowsLeft < 0) {
+                if (in.readByte() != END_TAG) {
+                    throw corrupt("holds values although its table has no columns");
+                }
+                emptyRowsLeft = in.readVarLong();
+                if (emptyRowsLeft < 0 || emptyRowsLeft > ArchiveFormat.CHUNK_MAX_ROWS || emptyRowsLeft != entry.rows()) {
+                    throw corrupt("says it holds " + emptyRowsLeft + " rows and the manifest " + entry.rows());
+                }
+            }
+            if (emptyRowsLeft == 0) {
+                requireHash();
+                return null;
+            }
+            emptyRowsLeft--;
+            hasher.add(row);
+            return row;
+        } catch (IOException e) {
+            throw corrupt("is damaged: " + ArchivePaths.printable(e.getMessage()), e);
+        }
+    }
+
     private void finish() throws IOException {
         long count = in.readVarLong();
         long read = hasher.hash().rows();
         if (count != read || count != entry.rows()) {
             throw corrupt("holds " + read + " rows, its trailer says " + count + " and the manifest " + entry.rows());
         }
+        requireHash();
+    }
+
+    private void requireHash() {
+        if (hasMore()) {
+            throw corrupt("has data after its row count");
+        }
         if (!hasher.hash().hex().equals(entry.hash())) {
             throw corrupt("rows do not match the content hash in the manifest");
         }
         done = true;
+    }
+
+    private boolean hasMore() {
+        try {
+            in.readByte();
+            return true;
+        } catch (IOException endOrDamage) {
+            return false;
+        }
     }
 
     private void requireChecksum(Path file) throws IOException {

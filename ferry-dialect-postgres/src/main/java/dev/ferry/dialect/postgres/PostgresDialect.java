@@ -34,6 +34,9 @@ public final class PostgresDialect implements Dialect {
         return "postgresql";
     }
 
+    /** The most row data one fetch may hold; a single row larger than this is refused by the driver. */
+    static final long FETCH_BUFFER_BYTES = Runtime.getRuntime().maxMemory() / 8;
+
     @Override
     public List<String> urlPrefixes() {
         return List.of("jdbc:postgresql:");
@@ -51,6 +54,10 @@ public final class PostgresDialect implements Dialect {
         props.setProperty("ApplicationName", "ferry");
         // text results only: values are parsed from the server's exact output text (PostgresRowCursor)
         props.setProperty("binaryTransfer", "false");
+        // bounded fetches whatever the row width: each holds about an eighth of the heap (PostgresRowCursor)
+        props.setProperty("adaptiveFetch", "true");
+        props.setProperty("adaptiveFetchMaximum", "10000");
+        props.setProperty("maxResultBuffer", String.valueOf(FETCH_BUFFER_BYTES));
         Connection connection = DriverManager.getConnection(spec.url(), props);
         try (Statement s = connection.createStatement()) {
             for (String setting : SESSION_SETTINGS) {
