@@ -50,6 +50,7 @@ public final class Backup {
             progress.phase("Reading schema", 0, 0);
             Schema schema = new TableFilter(settings.excludeTables()).apply(introspect(dialect, first), warnings);
             warnings.addAll(nativeColumns(schema, dialect));
+            requireReadable(dialect, first, schema);
             ServerInfo server = describe(dialect, first);
             List<Manifest.MigrationHistory> histories = readHistories(dialect, first, schema);
             Manifest manifest = writeArchive(dialect, snapshot, schema, server, histories, warnings);
@@ -136,6 +137,15 @@ public final class Backup {
         } catch (SQLException e) {
             throw Connections.failure(e, ErrorCode.BACKUP_FAILED, "Reading the schema of " + settings.source()
                     + " failed", settings.source());
+        }
+    }
+
+    private void requireReadable(Dialect dialect, Connection c, Schema schema) {
+        try {
+            dialect.requireReadable(c, schema);
+        } catch (SQLException e) {
+            throw Connections.failure(e, ErrorCode.BACKUP_FAILED, "Cannot check the privileges of the user on "
+                    + settings.source(), settings.source());
         }
     }
 

@@ -9,6 +9,7 @@ import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.ServerInfo;
 import dev.ferry.core.spi.Snapshot;
 import dev.ferry.dialect.postgres.introspect.PostgresIntrospector;
+import dev.ferry.dialect.postgres.introspect.PrivilegeCheck;
 import dev.ferry.dialect.postgres.restore.PostgresRestoreTarget;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -93,6 +94,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Schema introspect(Connection connection, List<String> namespaces) throws SQLException {
         return new PostgresIntrospector(connection).introspect(namespaces);
+    }
+
+    @Override
+    public void requireReadable(Connection connection, Schema schema) throws SQLException {
+        PrivilegeCheck.requireReadable(connection, schema);
     }
 
     @Override
