@@ -80,6 +80,7 @@ public final class Backup {
             }
             Manifest.Source source = new Manifest.Source(dialect.id(), server.product(), server.version(), server.database(),
                     schema.namespaces());
+            snapshot.requireConsistent();
             return writer.commit(new Manifest(ArchiveFormat.VERSION, FerryVersion.VALUE, Instant.now(), source,
                     snapshot.note(), List.of(entries), histories, null, warnings));
         }

@@ -15,6 +15,14 @@ final class SqliteFiles {
     /** The database file of a URL; refuses in-memory databases, which cannot be backed up or restored into. */
     static Path path(String url) {
         String rest = url.substring(PREFIX.length());
+        if (rest.startsWith("file:///")) {
+            try {
+                int query = rest.indexOf('?');
+                return Path.of(java.net.URI.create(query < 0 ? rest : rest.substring(0, query))).toAbsolutePath().normalize();
+            } catch (IllegalArgumentException notAUri) {
+                // a path written without percent-encoding: read it as written, below
+            }
+        }
         if (rest.startsWith("file:")) {
             rest = rest.substring("file:".length());
             if (rest.startsWith("//")) {
