@@ -35,8 +35,9 @@ import org.junit.jupiter.api.Timeout;
  * <p>By default (regression mode) each method runs on the committed corpus in
  * {@code src/test/resources/dev/ferry/core/archive/ArchiveFuzzTestInputs/<method>/}: seeds made from a
  * valid archive plus every input a fuzz run ever found. {@code JAZZER_FUZZ=1} fuzzes one method for
- * {@code maxDuration}; the {@code fuzz} Maven profile (on in CI) runs each of them briefly. A finding
- * is written to the inputs directory: fix the reader, keep the file as a regression input.
+ * {@code maxDuration}; the {@code fuzz} Maven profile (on in CI) fuzzes {@link #allReaders}, which
+ * feeds all three, briefly. A finding is written to the inputs directory: fix the reader, keep the
+ * file as a regression input.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ArchiveFuzzTest {
@@ -125,6 +126,23 @@ class ArchiveFuzzTest {
                     m.warnings())));
         }
         expectOnlyArchiveErrors(() -> ArchiveDrain.readAll(archive));
+    }
+
+    /**
+     * The three targets behind one, chosen by the first byte (0: values, 1: chunk, 2: JSON), so that CI
+     * pays Jazzer's start-up once: {@code -Dtest=ArchiveFuzzTest#allReaders} in the fuzz profile.
+     */
+    @FuzzTest(maxDuration = "30s")
+    void allReaders(byte[] data) throws IOException {
+        if (data.length == 0) {
+            return;
+        }
+        byte[] rest = Arrays.copyOfRange(data, 1, data.length);
+        switch (Math.floorMod(data[0], 3)) {
+            case 0 -> valueDecoder(rest);
+            case 1 -> chunkReader(rest);
+            default -> archiveJson(rest);
+        }
     }
 
     static void expectOnlyArchiveErrors(Runnable read) {
