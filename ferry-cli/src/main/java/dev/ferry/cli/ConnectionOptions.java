@@ -18,6 +18,11 @@ final class ConnectionOptions {
     String passwordEnv;
 
     ConnectionSpec spec(String url) {
+        return spec(url, user, passwordEnv);
+    }
+
+    /** A connection spec whose password, if any, comes from the environment variable {@code passwordEnv}. */
+    static ConnectionSpec spec(String url, String user, String passwordEnv) {
         String password = null;
         if (passwordEnv != null) {
             password = System.getenv(passwordEnv);

@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
 
 /** {@code ferry}: the top-level command and the one place where failures become exit codes. */
 @Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = FerryCli.Version.class,
-        description = "Portable database backups and restores that prove themselves.",
-        subcommands = {BackupCommand.class, RestoreCommand.class, VerifyCommand.class, InspectCommand.class,
+        description = "Portable database backups, restores and transfers that prove themselves.",
+        subcommands = {BackupCommand.class, RestoreCommand.class, TransferCommand.class, VerifyCommand.class, DiffCommand.class, InspectCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure (the message says what and what to do), 2 usage error, 130 interrupted.",
                 "Run 'ferry help <command>' for a command's options and examples."})

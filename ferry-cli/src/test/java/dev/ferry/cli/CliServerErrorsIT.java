@@ -35,15 +35,25 @@ class CliServerErrorsIT {
     }
 
     @Test
-    void restoringIntoAnotherEngineIsRefusedBeforeWriting() throws Exception {
+    void restoringIntoAnotherEngineListsWhatChangedAndStrictRefusesBeforeWriting() throws Exception {
         Path source = dir.resolve("app.db");
         new DemoDatabase().create(source, 100);
         Path archive = dir.resolve("backup");
         assertThat(CliRun.of("backup", "--from", "jdbc:sqlite:" + source, "--to", archive.toString(), "-q").exitCode()).isZero();
         try (ScratchDatabase pg = ScratchDatabase.postgres()) {
-            CliRun run = CliRun.of("restore", "--from", archive.toString(), "--to", pg.spec().url(), "--user", "postgres");
-            assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.err()).contains("same engine only");
+            CliRun strict = CliRun.of("restore", "--from", archive.toString(), "--to", pg.spec().url(), "--user", "postgres",
+                    "--strict", "-q");
+            assertThat(strict.exitCode()).isEqualTo(1);
+            assertThat(strict.err()).contains("--strict").contains("Nothing was written");
+            try (var c = pg.connect(); var s = c.createStatement();
+                 var rs = s.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("--strict wrote nothing").isZero();
+            }
+            CliRun run = CliRun.of("restore", "--from", archive.toString(), "--to", pg.spec().url(), "--user", "postgres", "-q");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Changes for postgresql").contains("not carried").contains("view v_stock")
+                    .contains("of a sqlite archive").contains("proven equal");
         }
     }
 }

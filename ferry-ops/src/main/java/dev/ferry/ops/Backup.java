@@ -7,6 +7,7 @@ import dev.ferry.core.archive.Manifest;
 import dev.ferry.core.archive.TableWriter;
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.model.Column;
+import dev.ferry.core.model.QualifiedName;
 import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.model.TypeKind;
@@ -22,18 +23,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Backs up a whole database into a new archive: opens a consistent snapshot shared by up to
  * {@code jobs} read-only connections, reads the schema and migration histories, streams every table
  * (largest first, in parallel) into compressed chunks while hashing each row, and commits the archive
- * atomically. The source is only ever read.
+ * atomically, with the {@code --files} trees and secrets stored after the tables (see {@link BackupFiles}).
+ * Tables named by {@code --exclude-data} keep their schema and get no rows. The source is only ever read.
  */
 public final class Backup {
     private static final int PROGRESS_EVERY = 5_000;
 
     private final BackupSettings settings;
     private final ProgressListener progress;
+    private Set<QualifiedName> withoutRows = Set.of();
 
     public Backup(BackupSettings settings, ProgressListener progress) {
         this.settings = settings;
@@ -42,6 +46,7 @@ public final class Backup {
 
     public BackupResult run() {
         Instant start = Instant.now();
+        BackupFiles.check(settings);
         Dialect dialect = Dialects.forUrl(settings.source().url());
         try (Snapshot snapshot = openSnapshot(dialect)) {
             progress.note(snapshot.note());
@@ -63,7 +68,9 @@ public final class Backup {
 
     private Manifest writeArchive(Dialect dialect, Snapshot snapshot, Schema schema, ServerInfo server,
                                   List<Manifest.MigrationHistory> histories, List<String> warnings) {
-        try (ArchiveWriter writer = ArchiveWriter.create(settings.archive(), settings.compressionLevel())) {
+        withoutRows = new DataExclusion(settings.excludeData()).tables(schema, warnings);
+        try (ArchiveWriter writer = ArchiveWriter.create(settings.archive(), settings.compressionLevel(),
+                settings.encryption())) {
             writer.writeSchema(schema);
             List<Table> tables = schema.tables();
             progress.phase("Backing up", tables.size(), tables.stream().mapToLong(Table::estimatedRows).sum());
@@ -78,17 +85,23 @@ public final class Backup {
             for (int k = 0; k < order.size(); k++) {
                 entries[order.get(k)] = byOrder.get(k);
             }
+            BackupFiles.write(settings, writer, progress, warnings);
             Manifest.Source source = new Manifest.Source(dialect.id(), server.product(), server.version(), server.database(),
                     schema.namespaces());
             snapshot.requireConsistent();
             return writer.commit(new Manifest(ArchiveFormat.VERSION, FerryVersion.VALUE, Instant.now(), source,
-                    snapshot.note(), List.of(entries), histories, null, warnings));
+                    snapshot.note(), List.of(entries), histories, null, warnings).withDataExcluded(List.copyOf(withoutRows)));
         }
     }
 
     private Manifest.TableEntry copyTable(Dialect dialect, Connection c, ArchiveWriter writer, Table table, int number) {
         progress.tableStarted(table.name());
-        TableWriter out = writer.openTable(table.name(), number);
+        TableWriter out = writer.openTable(table.name(), number, table.loadedColumns());
+        if (withoutRows.contains(table.name())) {
+            Manifest.TableEntry empty = out.finish();
+            progress.tableFinished(table.name(), 0, empty.bytes());
+            return empty;
+        }
         long pending = 0;
         try (RowCursor rows = dialect.readRows(c, table)) {
             Object[] row;

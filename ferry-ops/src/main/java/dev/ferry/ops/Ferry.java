@@ -20,6 +20,18 @@ public final class Ferry {
         return new Restore(RestoreSettings.of(archive, ConnectionSpec.of(targetUrl)), ProgressListener.NONE).run();
     }
 
+    /** Copies a live database into another (empty) one, same engine or not, and proves it. */
+    public static TransferResult transfer(String sourceUrl, String targetUrl) {
+        return new Transfer(TransferSettings.of(ConnectionSpec.of(sourceUrl), ConnectionSpec.of(targetUrl)),
+                ProgressListener.NONE).run();
+    }
+
+    /** Compares two live databases, of one engine or two. */
+    public static DiffResult diff(String urlA, String urlB) {
+        return new Diff(DiffSettings.of(new DiffSettings.Database(ConnectionSpec.of(urlA)),
+                new DiffSettings.Database(ConnectionSpec.of(urlB))), ProgressListener.NONE).run();
+    }
+
     public static VerifyResult verify(Path archive) {
         return new Verify(archive, ProgressListener.NONE).run();
     }

@@ -1,41 +1,48 @@
 package dev.ferry.ops;
 
 import dev.ferry.core.archive.ArchiveReader;
-import dev.ferry.core.archive.ChunkReader;
 import dev.ferry.core.archive.Manifest;
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.error.FerryException;
 import dev.ferry.core.model.QualifiedName;
 import dev.ferry.core.model.Schema;
-import dev.ferry.core.model.Table;
-import dev.ferry.core.plan.ForeignKeyGraph;
 import dev.ferry.core.spi.Dialect;
 import dev.ferry.core.spi.Dialects;
 import dev.ferry.core.spi.RestoreTarget;
-import dev.ferry.core.spi.RowCursor;
-import dev.ferry.core.spi.RowSink;
+import dev.ferry.core.translate.Translation;
+import dev.ferry.core.value.ContentHash;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Restores an archive into an empty database of the same engine, all or nothing: creates the schema,
- * loads tables parents first, adds indexes and constraints after the data (so cycles and
- * self-references load), positions sequences, then reads every table back and compares counts and
- * content hashes with the manifest <em>before</em> committing. Any failure, a proof mismatch included,
- * rolls the target back to what it was.
+ * Restores an archive into an empty database, all or nothing: creates the schema, loads the tables
+ * (in parallel where the target allows, {@code jobs} at a time), adds indexes and constraints after the data (so cycles and self-references load),
+ * positions sequences, then reads every table back and compares counts and content hashes
+ * <em>before</em> committing. Any failure, a proof mismatch included, rolls the target back to what
+ * it was.
+ *
+ * <p>Into the same engine the schema is created as it was and rows pass through untouched, proven
+ * against the manifest. Into another engine the schema is {@link Translation translated} first
+ * (types from the column profiles, names fitted, the changes reported; {@code --strict} refuses any
+ * change of representation before anything is written), every row is converted on the way in, and the
+ * proof compares what was sent with what the target holds, both in the same normal form; the
+ * archive's own hashes are still checked chunk by chunk as it streams.
+ *
+ * <p>Files ({@code --files-to}, {@code --secret-to}) are checked and written under temporary names
+ * <em>before</em> the database is touched, and moved into place only after it committed: a database
+ * failure leaves both as they were; a failure to move the files (renames only) puts back every file
+ * already moved and says the database was restored. See {@link RestoreFiles}.
  */
 public final class Restore {
-    private static final int PROGRESS_EVERY = 5_000;
-
     private final RestoreSettings settings;
     private final ProgressListener progress;
-    private String step = "starting";
 
     public Restore(RestoreSettings settings, ProgressListener progress) {
         this.settings = settings;
@@ -45,152 +52,89 @@ public final class Restore {
     public RestoreResult run() {
         Instant start = Instant.now();
         try {
-            ArchiveReader archive = ArchiveReader.open(settings.archive());
-            Schema schema = archive.schema();
-            Dialect dialect = targetDialect(archive.manifest());
-            try (RestoreTarget target = openTarget(dialect)) {
-                refuseNonEmpty(target);
-                List<TableProof> proofs = restoreAllOrNothing(target, archive, schema);
-                return new RestoreResult(proofs, archive.manifest().totalRows(), Duration.between(start, Instant.now()));
+            ArchiveReader archive = ArchiveReader.open(settings.archive(), settings.passphrase());
+            Dialect dialect = Dialects.forUrl(settings.target().url());
+            String sourceEngine = archive.manifest().source().engine();
+            TargetUnit unit = new TargetUnit("Restore", settings.target(), settings.clean(), progress);
+            if (settings.schema() == RestoreSettings.SchemaMode.EXISTING) {
+                return intoExisting(archive, dialect, unit, start);
+            }
+            try (RestoreTarget target = TargetUnit.open(dialect, settings.target())) {
+                unit.hintOnFailure(OlderTarget.hint(archive.manifest().source(), target.server()));
+                unit.refuseNonEmpty(target);
+                Translation translation = translation(archive, target, dialect);
+                DataExclusion.report(archive.manifest(), progress);
+                Map<QualifiedName, Manifest.TableEntry> entries = entries(archive.manifest());
+                try (StagedFiles files = RestoreFiles.stage(archive, settings.files(), progress)) {
+                    List<TableProof> proofs = unit.run(target, translation, () -> loadAll(target, archive, translation, entries),
+                            name -> ContentHash.of(entries.get(name).rows(), entries.get(name).hash()));
+                    return new RestoreResult(proofs, archive.manifest().totalRows(), Duration.between(start, Instant.now()),
+                            sourceEngine, dialect.id(), translation.changes(), List.of(), files.publish(true));
+                }
             } catch (SQLException e) {
-                throw Connections.failure(e, ErrorCode.RESTORE_FAILED, "Closing the restore target failed", settings.target());
+                throw Connections.failure(e, ErrorCode.RESTORE_FAILED, "Restoring into " + settings.target() + " failed",
+                        settings.target());
             }
         } finally {
             progress.done();
         }
     }
 
-    private List<TableProof> restoreAllOrNothing(RestoreTarget target, ArchiveReader archive, Schema schema) {
-        try {
-            step = "starting the restore";
-            target.begin(settings.clean());
-            step = "creating the schema";
-            progress.phase("Creating schema", schema.tables().size(), 0);
-            target.createTables(schema);
-            loadAll(target, archive, schema);
-            step = "adding indexes, constraints and sequences";
-            progress.phase("Adding indexes and constraints", schema.tables().size(), 0);
-            target.finishSchema(schema);
-            List<TableProof> proofs = prove(target, archive.manifest(), schema);
-            step = "committing";
-            target.commit();
-            return proofs;
-        } catch (SQLException | RuntimeException e) {
-            rollback(target, e);
-            throw failure(e);
-        }
-    }
-
-    private void loadAll(RestoreTarget target, ArchiveReader archive, Schema schema) throws SQLException {
+    /** {@code --schema existing}: the preflight, then rows into the app's own tables, proven the same way. */
+    private RestoreResult intoExisting(ArchiveReader archive, Dialect dialect, TargetUnit unit, Instant start) {
+        Preflight.Outcome preflight = Preflight.run(archive, dialect, settings.target(), settings.clean(), progress);
+        preflight.findings().forEach(f -> progress.note(f.toString()));
         Map<QualifiedName, Manifest.TableEntry> entries = entries(archive.manifest());
-        progress.phase("Loading data", schema.tables().size(), archive.manifest().totalRows());
-        for (Table table : new ForeignKeyGraph(schema.tables()).loadOrder()) {
-            step = "loading table " + table.name();
-            Manifest.TableEntry entry = entries.get(table.name());
-            if (entry == null) {
-                throw new FerryException(ErrorCode.ARCHIVE_CORRUPT, "The archive's schema lists table " + table.name()
-                        + " but its manifest has no data for it; the archive is damaged.");
-            }
-            loadTable(target, archive, table, entry);
-        }
-    }
-
-    private void loadTable(RestoreTarget target, ArchiveReader archive, Table table, Manifest.TableEntry entry)
-            throws SQLException {
-        progress.tableStarted(table.name());
-        int columns = table.loadedColumns().size();
-        long pending = 0;
-        try (RowSink sink = target.load(table)) {
-            for (Manifest.ChunkEntry chunk : entry.chunks()) {
-                try (ChunkReader rows = archive.openChunk(entry, chunk, columns)) {
-                    Object[] row;
-                    while ((row = rows.next()) != null) {
-                        sink.accept(row);
-                        if (++pending == PROGRESS_EVERY) {
-                            progress.rows(table.name(), pending);
-                            pending = 0;
-                        }
-                    }
-                }
-            }
-            sink.finish();
-        }
-        progress.rows(table.name(), pending);
-        progress.tableFinished(table.name(), entry.rows(), entry.bytes());
-    }
-
-    private List<TableProof> prove(RestoreTarget target, Manifest manifest, Schema schema) throws SQLException {
-        progress.phase("Proving", schema.tables().size(), manifest.totalRows());
-        Map<QualifiedName, Manifest.TableEntry> entries = entries(manifest);
-        List<TableProof> proofs = new ArrayList<>();
-        for (Table table : schema.tables()) {
-            step = "reading back table " + table.name() + " for the proof";
-            try (RowCursor rows = target.read(table)) {
-                proofs.add(Proofs.compare(entries.get(table.name()), Proofs.hash(rows)));
-            }
-            progress.rows(table.name(), entries.get(table.name()).rows());
-        }
-        Proofs.requireAllMatch(proofs, "The restored data in " + settings.target());
-        return proofs;
-    }
-
-    private void refuseNonEmpty(RestoreTarget target) {
-        List<String> existing;
-        try {
-            existing = target.existingObjects();
+        Translation translation = preflight.translation();
+        DataExclusion.report(archive.manifest(), progress);
+        try (RestoreTarget target = TargetUnit.open(dialect, settings.target());
+             StagedFiles files = RestoreFiles.stage(archive, settings.files(), progress)) {
+            List<TableProof> proofs = unit.runExisting(target, translation, () -> loadAll(target, archive, translation, entries),
+                    name -> ContentHash.of(entries.get(name).rows(), entries.get(name).hash()));
+            long rows = proofs.stream().mapToLong(TableProof::actualRows).sum();
+            return new RestoreResult(proofs, rows, Duration.between(start, Instant.now()), archive.manifest().source().engine(),
+                    dialect.id(), List.of(), preflight.findings(), files.publish(true));
         } catch (SQLException e) {
-            throw Connections.failure(e, ErrorCode.RESTORE_FAILED, "Cannot list what " + settings.target() + " holds",
+            throw Connections.failure(e, ErrorCode.RESTORE_FAILED, "Restoring into " + settings.target() + " failed",
                     settings.target());
         }
-        if (!existing.isEmpty() && !settings.clean()) {
-            String shown = existing.stream().limit(10).collect(Collectors.joining(", "))
-                    + (existing.size() > 10 ? ", and " + (existing.size() - 10) + " more" : "");
-            throw new FerryException(ErrorCode.TARGET_NOT_EMPTY, "Target " + settings.target() + " is not empty: "
-                    + shown + ". Restore into an empty database, or pass --clean to drop these first.");
-        }
     }
 
-    private Dialect targetDialect(Manifest manifest) {
-        Dialect dialect = Dialects.forUrl(settings.target().url());
-        if (!dialect.id().equals(manifest.source().engine())) {
-            throw new FerryException(ErrorCode.UNSUPPORTED, "The archive holds a " + manifest.source().engine()
-                    + " database and the target is " + dialect.id() + "; this Ferry version restores into the same"
-                    + " engine only. Restore into a " + manifest.source().engine() + " database.");
+    private Translation translation(ArchiveReader archive, RestoreTarget target, Dialect dialect) throws SQLException {
+        Schema schema = archive.schema();
+        String sourceEngine = archive.manifest().source().engine();
+        if (dialect.id().equals(sourceEngine)) {
+            return Translation.identity(schema);
         }
-        return dialect;
+        Dialect source = Dialects.forId(sourceEngine);
+        progress.phase("Translating the " + sourceEngine + " schema for " + dialect.id(), schema.tables().size(), 0);
+        Translation translation = Translations.translate(source, target.targetRules(), schema,
+                Translations.profiles(archive, schema, progress));
+        Translations.refuseIfStrict(settings.strict(), translation, settings.target().redactedUrl());
+        return translation;
     }
 
-    private RestoreTarget openTarget(Dialect dialect) {
-        try {
-            return dialect.openRestore(settings.target());
-        } catch (SQLException e) {
-            throw Connections.failure(e, ErrorCode.CONNECTION_FAILED, "Cannot connect to " + settings.target(),
-                    settings.target());
+    private Map<QualifiedName, ContentHash> loadAll(RestoreTarget target, ArchiveReader archive, Translation translation,
+                                                    Map<QualifiedName, Manifest.TableEntry> entries) {
+        for (Translation.TableMapping m : translation.tables()) {
+            if (!entries.containsKey(m.source().name())) {
+                throw new FerryException(ErrorCode.ARCHIVE_CORRUPT, "The archive's schema lists table "
+                        + m.source().name() + " but its manifest has no data for it; the archive is damaged.");
+            }
         }
+        progress.phase("Loading data", translation.tables().size(), archive.manifest().totalRows());
+        List<Translation.TableMapping> largestFirst = new ArrayList<>(translation.tables());
+        largestFirst.sort(Comparator.comparingLong((Translation.TableMapping m) -> entries.get(m.source().name()).bytes())
+                .reversed());
+        int workers = Math.max(1, Math.min(settings.jobs(), target.maxParallelLoads()));
+        return new LoadPhase(target, progress, translation.converting(), false).run(Collections.nCopies(workers, archive),
+                largestFirst, (a, m) -> new ArchiveRows(a, entries.get(m.source().name()), m.source().loadedColumns().size()),
+                m -> entries.get(m.source().name()).bytes());
     }
 
     private static Map<QualifiedName, Manifest.TableEntry> entries(Manifest manifest) {
-        return manifest.tables().stream().collect(Collectors.toMap(Manifest.TableEntry::name, Function.identity()));
-    }
-
-    private static void rollback(RestoreTarget target, Exception cause) {
-        try {
-            target.rollback();
-        } catch (SQLException | RuntimeException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    private FerryException failure(Exception e) {
-        String suffix = " Nothing was restored: the target is as it was before.";
-        if (e instanceof FerryException fe) {
-            return new FerryException(fe.code(), "Restore failed while " + step + ": " + fe.getMessage() + suffix, fe);
-        }
-        if (e instanceof SQLException se) {
-            FerryException wrapped = Connections.failure(se, ErrorCode.RESTORE_FAILED, "Restore failed while " + step,
-                    settings.target());
-            return new FerryException(wrapped.code(), wrapped.getMessage() + suffix, se);
-        }
-        return new FerryException(ErrorCode.INTERNAL, "Restore failed while " + step + ": " + e + suffix, e);
+        Map<QualifiedName, Manifest.TableEntry> out = new HashMap<>();
+        manifest.tables().forEach(e -> out.put(e.name(), e));
+        return out;
     }
 }

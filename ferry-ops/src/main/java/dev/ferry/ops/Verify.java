@@ -3,6 +3,7 @@ package dev.ferry.ops;
 import dev.ferry.core.archive.ArchiveReader;
 import dev.ferry.core.archive.ChunkReader;
 import dev.ferry.core.archive.Manifest;
+import dev.ferry.core.archive.crypto.Passphrase;
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.error.FerryException;
 import dev.ferry.core.model.Schema;
@@ -16,22 +17,30 @@ import java.util.List;
 
 /**
  * Checks an archive without a database: the manifest's and schema's checksums, then every chunk's
- * SHA-256, every row decoded, and per chunk and per table the row count and content hash. The first
+ * SHA-256, every row decoded, and per chunk and per table the row count and content hash; then every
+ * stored file tree (path-safety rules, each file's SHA-256) and secret. The first
  * broken file is reported with its table ({@link ErrorCode#ARCHIVE_CORRUPT}).
  */
 public final class Verify {
     private final Path archivePath;
+    private final Passphrase passphrase;
     private final ProgressListener progress;
 
     public Verify(Path archivePath, ProgressListener progress) {
+        this(archivePath, null, progress);
+    }
+
+    /** {@code passphrase}: of an encrypted archive (null for a plain one). */
+    public Verify(Path archivePath, Passphrase passphrase, ProgressListener progress) {
         this.archivePath = archivePath;
+        this.passphrase = passphrase;
         this.progress = progress;
     }
 
     public VerifyResult run() {
         Instant start = Instant.now();
         try {
-            ArchiveReader archive = ArchiveReader.open(archivePath);
+            ArchiveReader archive = ArchiveReader.open(archivePath, passphrase);
             Manifest manifest = archive.manifest();
             Schema schema = archive.schema();
             progress.phase("Verifying", manifest.tables().size(), manifest.totalRows());
@@ -40,7 +49,9 @@ public final class Verify {
                 proofs.add(verifyTable(archive, entry, columnsOf(schema, entry)));
             }
             Proofs.requireAllMatch(proofs, "The archive " + archive.root());
-            return new VerifyResult(proofs, manifest.totalRows(), manifest.totalBytes(), Duration.between(start, Instant.now()));
+            long files = VerifyFiles.verify(archive, progress);
+            return new VerifyResult(proofs, manifest.totalRows(), manifest.totalBytes(), Duration.between(start, Instant.now()),
+                    files, archive.encrypted());
         } finally {
             progress.done();
         }

@@ -2,7 +2,6 @@ package dev.ferry.ops;
 
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.error.FerryException;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,29 +9,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs tasks over a fixed set of connections, one worker thread per connection, each worker taking
+ * Runs tasks over a fixed set of workers' resources (connections), one thread per resource, each worker taking
  * the next task as it finishes one (so callers pass the largest tasks first). The first failure
  * stops workers from starting new tasks and is rethrown once all have stopped. Results come back in
  * task order.
  */
 final class WorkerPool {
 
-    /** One unit of work on one connection. */
+    /** One unit of work with one worker's resource (a connection). */
     @FunctionalInterface
-    interface Task<T, R> {
-        R apply(Connection connection, T item) throws Exception;
+    interface Task<C, T, R> {
+        R apply(C resource, T item) throws Exception;
     }
 
     private WorkerPool() {
     }
 
-    static <T, R> List<R> run(String name, List<Connection> connections, List<T> items, Task<T, R> task) {
+    static <C, T, R> List<R> run(String name, List<C> connections, List<T> items, Task<C, T, R> task) {
         Object[] results = new Object[items.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < connections.size(); w++) {
-            Connection c = connections.get(w);
+            C c = connections.get(w);
             Runnable worker = () -> drain(c, items, task, results, next, failure);
             if (connections.size() == 1) {
                 worker.run();
@@ -50,7 +49,7 @@ final class WorkerPool {
         return out;
     }
 
-    private static <T, R> void drain(Connection c, List<T> items, Task<T, R> task, Object[] results, AtomicInteger next,
+    private static <C, T, R> void drain(C c, List<T> items, Task<C, T, R> task, Object[] results, AtomicInteger next,
                                      AtomicReference<Throwable> failure) {
         int i;
         while (failure.get() == null && (i = next.getAndIncrement()) < items.size()) {

@@ -7,9 +7,16 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** Constants and the JSON mapper of the archive format. */
 public final class ArchiveFormat {
-    /** Incremented on any incompatible change; readers refuse newer versions. */
-    public static final int VERSION = 1;
+    /**
+     * Incremented on any incompatible change; readers refuse newer versions. 2: excluded data, file
+     * trees, secrets and encryption (a reader of version 1 would silently ignore the first three).
+     */
+    public static final int VERSION = 2;
     public static final String MANIFEST = "manifest.json";
+    /** The real manifest of an encrypted archive, sealed; {@code manifest.json} is then only its envelope. */
+    public static final String SEALED_MANIFEST = "manifest.sealed";
+    public static final String FILES_DIR = "files";
+    public static final String SECRETS_DIR = "secrets";
     public static final String MANIFEST_CHECKSUM = "manifest.json.sha256";
     public static final String SCHEMA = "schema.json";
     public static final String DATA_DIR = "data";

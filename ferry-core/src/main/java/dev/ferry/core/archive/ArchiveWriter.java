@@ -1,7 +1,11 @@
 package dev.ferry.core.archive;
 
+import dev.ferry.core.archive.crypto.ArchiveKey;
+import dev.ferry.core.archive.crypto.Encryption;
+import dev.ferry.core.archive.crypto.Sealing;
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.error.FerryException;
+import dev.ferry.core.model.Column;
 import dev.ferry.core.model.QualifiedName;
 import dev.ferry.core.model.Schema;
 import java.io.IOException;
@@ -20,7 +24,8 @@ import java.util.UUID;
  * Writes an archive atomically: everything goes into a hidden sibling directory
  * ({@code .<name>.ferry-partial-<id>}) that is renamed to the final path only by {@link #commit}.
  * A failed or killed backup leaves at most that partial directory, never something that looks
- * like a complete archive. {@link #openTable} may be called from several threads.
+ * like a complete archive. {@link #openTable} may be called from several threads. An encrypted
+ * archive seals every file it writes (see {@link Sealing}); callers write the same way either way.
  */
 public final class ArchiveWriter implements AutoCloseable {
     /** The marker in the names of unfinished archive directories. */
@@ -29,24 +34,37 @@ public final class ArchiveWriter implements AutoCloseable {
     private final Path target;
     private final Path temp;
     private final int compressionLevel;
+    private final Sealing sealing;
     private final List<Manifest.FileEntry> files = new ArrayList<>();
+    private final List<Manifest.TreeEntry> trees = new ArrayList<>();
+    private final List<Manifest.SecretEntry> secrets = new ArrayList<>();
     private final List<TableWriter> openTables = new ArrayList<>();
     private boolean committed;
 
-    private ArchiveWriter(Path target, Path temp, int compressionLevel) {
+    private ArchiveWriter(Path target, Path temp, int compressionLevel, Sealing sealing) {
         this.target = target;
         this.temp = temp;
         this.compressionLevel = compressionLevel;
+        this.sealing = sealing;
     }
 
-    /** Starts a new archive at {@code target}, which must not exist yet. */
+    /** Starts a new plain archive at {@code target}, which must not exist yet. */
     public static ArchiveWriter create(Path target, int compressionLevel) {
+        return create(target, compressionLevel, null);
+    }
+
+    /**
+     * Starts a new archive at {@code target}, which must not exist yet; encrypted when
+     * {@code encryption} is not null (the key is derived here, before anything is written).
+     */
+    public static ArchiveWriter create(Path target, int compressionLevel, Encryption encryption) {
         Path absolute = target.toAbsolutePath().normalize();
         if (Files.exists(absolute)) {
             throw new FerryException(ErrorCode.TARGET_NOT_EMPTY, "Archive path " + absolute
                     + " already exists; Ferry never overwrites an archive. Choose a new path or remove the old one.");
         }
         Path parent = absolute.getParent();
+        Sealing sealing = encryption == null ? Sealing.NONE : ArchiveKey.create(encryption);
         Path temp = parent.resolve("." + absolute.getFileName() + PARTIAL_MARKER + UUID.randomUUID().toString().substring(0, 8));
         try {
             Files.createDirectories(parent);
@@ -54,7 +72,7 @@ public final class ArchiveWriter implements AutoCloseable {
         } catch (IOException e) {
             throw IoErrors.wrap(e, "creating the archive directory", temp);
         }
-        return new ArchiveWriter(absolute, temp, compressionLevel);
+        return new ArchiveWriter(absolute, temp, compressionLevel, sealing);
     }
 
     public Path target() {
@@ -65,8 +83,43 @@ public final class ArchiveWriter implements AutoCloseable {
         return temp.resolve(relative);
     }
 
-    int compressionLevel() {
+    public int compressionLevel() {
         return compressionLevel;
+    }
+
+    public boolean encrypted() {
+        return sealing.encrypted();
+    }
+
+    ChunkWriter newChunk(String relativeName) throws IOException {
+        return new ChunkWriter(temp.resolve(relativeName), relativeName, sealing, compressionLevel);
+    }
+
+    /**
+     * A new file at {@code relativeName} (its directory is created), zstd-compressed at {@code zstdLevel}
+     * (0: stored as is) and sealed if the archive is encrypted. The caller records it in the manifest.
+     */
+    public ArchiveOutput newFile(String relativeName, int zstdLevel) {
+        Path file = temp.resolve(relativeName).normalize();
+        if (!file.startsWith(temp) || file.equals(temp)) {
+            throw new IllegalArgumentException("not a name inside the archive: " + relativeName);
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            return new ArchiveOutput(file, relativeName, sealing, zstdLevel);
+        } catch (IOException e) {
+            throw IoErrors.wrap(e, "creating", file);
+        }
+    }
+
+    /** Records a stored directory tree for the manifest. */
+    public synchronized void record(Manifest.TreeEntry tree) {
+        trees.add(tree);
+    }
+
+    /** Records a stored secret file for the manifest. */
+    public synchronized void record(Manifest.SecretEntry secret) {
+        secrets.add(secret);
     }
 
     public void writeSchema(Schema schema) {
@@ -74,22 +127,36 @@ public final class ArchiveWriter implements AutoCloseable {
     }
 
     /** A writer for one table's rows; {@code tableNumber} names its files (never the table name). */
-    public synchronized TableWriter openTable(QualifiedName table, int tableNumber) {
-        TableWriter w = new TableWriter(this, table, tableNumber);
+    public TableWriter openTable(QualifiedName table, int tableNumber) {
+        return openTable(table, tableNumber, null);
+    }
+
+    /** A writer that also profiles the values of {@code columns} (the table's loaded columns) for the manifest. */
+    public synchronized TableWriter openTable(QualifiedName table, int tableNumber, List<Column> columns) {
+        TableWriter w = new TableWriter(this, table, tableNumber, columns);
         openTables.add(w);
         return w;
     }
 
-    /** Writes the manifest (adding this writer's file entries to it), syncs, and renames into place. */
-    public Manifest commit(Manifest draft) {
-        Manifest manifest = new Manifest(draft.formatVersion(), draft.ferryVersion(), draft.createdAt(), draft.source(),
-                draft.snapshot(), draft.tables(), draft.migrationHistories(), List.copyOf(files), draft.warnings());
+    /**
+     * Writes the manifest (adding this writer's files, trees and secrets to it), syncs, and renames into
+     * place. An encrypted archive's manifest is sealed, and {@code manifest.json} is its envelope.
+     */
+    public synchronized Manifest commit(Manifest draft) {
+        Manifest manifest = draft.withContents(files, trees, secrets);
         try {
             byte[] json = ArchiveFormat.JSON.writeValueAsBytes(manifest);
+            if (sealing instanceof ArchiveKey key) {
+                Manifest.FileEntry sealed = writeFile(ArchiveFormat.SEALED_MANIFEST, json);
+                json = ArchiveFormat.JSON.writeValueAsBytes(new SealedEnvelope(manifest.formatVersion(),
+                        manifest.ferryVersion(), key.header(), sealed, null));
+            }
             writeSynced(ArchiveFormat.MANIFEST, json);
             String sum = HexFormat.of().formatHex(ChunkWriter.sha256().digest(json)) + "  " + ArchiveFormat.MANIFEST + "\n";
             writeSynced(ArchiveFormat.MANIFEST_CHECKSUM, sum.getBytes(StandardCharsets.US_ASCII));
-            syncDirectory(temp.resolve(ArchiveFormat.DATA_DIR));
+            for (String dir : List.of(ArchiveFormat.DATA_DIR, ArchiveFormat.FILES_DIR, ArchiveFormat.SECRETS_DIR)) {
+                syncDirectory(temp.resolve(dir));
+            }
             syncDirectory(temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(target.getParent());
@@ -113,11 +180,19 @@ public final class ArchiveWriter implements AutoCloseable {
 
     private void writeJsonFile(String name, Object value) {
         try {
-            byte[] json = ArchiveFormat.JSON.writeValueAsBytes(value);
-            writeSynced(name, json);
-            files.add(new Manifest.FileEntry(name, json.length, HexFormat.of().formatHex(ChunkWriter.sha256().digest(json))));
+            files.add(writeFile(name, ArchiveFormat.JSON.writeValueAsBytes(value)));
         } catch (IOException e) {
             throw IoErrors.wrap(e, "writing " + name + " to", temp);
+        }
+    }
+
+    private Manifest.FileEntry writeFile(String name, byte[] content) throws IOException {
+        ArchiveOutput out = new ArchiveOutput(temp.resolve(name), name, sealing, 0);
+        try {
+            out.write(content);
+            return out.finish();
+        } finally {
+            out.close();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ferry.core.archive;
 
 import com.github.luben.zstd.ZstdInputStream;
+import dev.ferry.core.archive.crypto.Sealing;
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.error.FerryException;
 import dev.ferry.core.value.RowHasher;
@@ -20,7 +21,7 @@ import java.util.HexFormat;
  * Streams the rows of one chunk file. The file's size and SHA-256 are checked against the manifest
  * <em>before</em> any row is decoded, so damaged bytes never reach a database; then, as it streams,
  * the magic, every value's encoding, the END tag with the row count, and at the end the rows' content
- * hash. Any mismatch is an {@link ErrorCode#ARCHIVE_CORRUPT} naming the file and table.
+ * hash. A sealed chunk (encrypted archive) is also authenticated segment by segment. Any mismatch is an {@link ErrorCode#ARCHIVE_CORRUPT} naming the file and table.
  */
 public final class ChunkReader implements AutoCloseable {
     private static final int END_TAG = 0xFF;
@@ -34,7 +35,7 @@ public final class ChunkReader implements AutoCloseable {
     private boolean done;
     private long emptyRowsLeft = -1;
 
-    ChunkReader(Path file, Manifest.ChunkEntry entry, String table, int columns) {
+    ChunkReader(Path file, Manifest.ChunkEntry entry, String table, int columns, Sealing sealing) {
         this.entry = entry;
         this.table = table;
         this.row = new Object[columns];
@@ -45,7 +46,8 @@ public final class ChunkReader implements AutoCloseable {
             }
             requireChecksum(file);
             this.raw = Files.newInputStream(file);
-            this.in = new ValueInput(new ZstdInputStream(raw));
+            this.in = new ValueInput(new ZstdInputStream(sealing.open(new java.io.BufferedInputStream(raw, 64 * 1024),
+                    entry.file())));
             byte[] magic = new byte[ArchiveFormat.CHUNK_MAGIC.length];
             for (int i = 0; i < magic.length; i++) {
                 magic[i] = (byte) in.readByte();

@@ -1,6 +1,7 @@
 package dev.ferry.core.archive;
 
 import dev.ferry.core.model.QualifiedName;
+import dev.ferry.core.profile.ColumnProfile;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,25 +12,56 @@ import java.util.List;
  * @param formatVersion        {@link ArchiveFormat#VERSION} of the writer
  * @param snapshot             how the consistent snapshot was taken
  * @param warnings             things the user should know about this archive (e.g. dropped foreign keys)
+ * @param dataExcluded         tables whose rows were left out on purpose ({@code --exclude-data}): schema only
+ * @param trees                directory trees stored with the database ({@code --files name=dir})
+ * @param secrets              single files stored with the database ({@code --secret-file}, encrypted archives only)
  */
 public record Manifest(int formatVersion, String ferryVersion, Instant createdAt, Source source, String snapshot,
                        List<TableEntry> tables, List<MigrationHistory> migrationHistories, List<FileEntry> files,
-                       List<String> warnings) {
+                       List<String> warnings, List<QualifiedName> dataExcluded, List<TreeEntry> trees,
+                       List<SecretEntry> secrets) {
     public Manifest {
         tables = List.copyOf(tables);
         migrationHistories = migrationHistories == null ? List.of() : List.copyOf(migrationHistories);
         files = files == null ? List.of() : List.copyOf(files);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        dataExcluded = dataExcluded == null ? List.of() : List.copyOf(dataExcluded);
+        trees = trees == null ? List.of() : List.copyOf(trees);
+        secrets = secrets == null ? List.of() : List.copyOf(secrets);
+    }
+
+    /** A manifest of tables only (no excluded data, no files). */
+    public Manifest(int formatVersion, String ferryVersion, Instant createdAt, Source source, String snapshot,
+                    List<TableEntry> tables, List<MigrationHistory> migrationHistories, List<FileEntry> files,
+                    List<String> warnings) {
+        this(formatVersion, ferryVersion, createdAt, source, snapshot, tables, migrationHistories, files, warnings,
+                null, null, null);
+    }
+
+    public Manifest withDataExcluded(List<QualifiedName> tablesWithoutRows) {
+        return new Manifest(formatVersion, ferryVersion, createdAt, source, snapshot, tables, migrationHistories, files,
+                warnings, tablesWithoutRows, trees, secrets);
+    }
+
+    /** This manifest with the files, trees and secrets an archive writer recorded. */
+    Manifest withContents(List<FileEntry> allFiles, List<TreeEntry> allTrees, List<SecretEntry> allSecrets) {
+        return new Manifest(formatVersion, ferryVersion, createdAt, source, snapshot, tables, migrationHistories, allFiles,
+                warnings, dataExcluded, allTrees, allSecrets);
     }
 
     /** The database the archive was taken from. */
     public record Source(String engine, String product, String version, String database, List<String> namespaces) {
     }
 
-    /** One table's data and proof. {@code bytes} is the compressed size of its chunks. */
-    public record TableEntry(QualifiedName name, long rows, String hash, long bytes, List<ChunkEntry> chunks) {
+    /**
+     * One table's data and proof. {@code bytes} is the compressed size of its chunks; {@code columns}
+     * profiles each loaded column's values (absent in archives of Ferry versions before profiles).
+     */
+    public record TableEntry(QualifiedName name, long rows, String hash, long bytes, List<ChunkEntry> chunks,
+                             List<ColumnProfile> columns) {
         public TableEntry {
             chunks = List.copyOf(chunks);
+            columns = columns == null ? null : List.copyOf(columns);
         }
     }
 
@@ -37,8 +69,33 @@ public record Manifest(int formatVersion, String ferryVersion, Instant createdAt
     public record ChunkEntry(String file, long rows, String hash, long bytes, String sha256) {
     }
 
-    /** A non-row file of the archive (schema.json) and its checksum. */
+    /** A non-row file of the archive (schema.json) and its checksum, both of the bytes as stored. */
     public record FileEntry(String file, long bytes, String sha256) {
+    }
+
+    /**
+     * A directory tree stored in the archive: its file index and the parts of its content stream.
+     *
+     * @param name        the name given at backup ({@code --files media=/srv/media})
+     * @param source      the directory it was read from
+     * @param files       regular files in the tree
+     * @param bytes       their total size, uncompressed
+     */
+    public record TreeEntry(String name, String source, long files, long directories, long links, long bytes,
+                            FileEntry index, List<FileEntry> parts) {
+        public TreeEntry {
+            parts = parts == null ? List.of() : List.copyOf(parts);
+        }
+    }
+
+    /**
+     * A single file stored in the archive ({@code --secret-file}).
+     *
+     * @param source  the path it was read from
+     * @param bytes   its size
+     * @param sha256  SHA-256 of its content (the stored file's checksum is in {@code stored})
+     */
+    public record SecretEntry(String name, String source, long bytes, String sha256, FileEntry stored) {
     }
 
     /** What an app's migration tool says was applied, per module (Django app, Liquibase file...). */

@@ -1,6 +1,8 @@
 package dev.ferry.core.archive;
 
+import dev.ferry.core.model.Column;
 import dev.ferry.core.model.QualifiedName;
+import dev.ferry.core.profile.ProfileBuilder;
 import dev.ferry.core.value.ContentHash;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,7 +12,8 @@ import java.util.Locale;
 
 /**
  * Writes one table's rows into as many chunk files as its size needs, hashing every row. One thread
- * per table writer; different tables may be written concurrently.
+ * per table writer; different tables may be written concurrently. With the table's loaded columns
+ * it also {@link ProfileBuilder profiles} their values for the manifest.
  */
 public final class TableWriter {
     private final ArchiveWriter archive;
@@ -18,20 +21,25 @@ public final class TableWriter {
     private final int tableNumber;
     private final List<Manifest.ChunkEntry> chunks = new ArrayList<>();
     private final ContentHash total = new ContentHash();
+    private final ProfileBuilder profile;
     private ChunkWriter current;
 
-    TableWriter(ArchiveWriter archive, QualifiedName table, int tableNumber) {
+    TableWriter(ArchiveWriter archive, QualifiedName table, int tableNumber, List<Column> columns) {
         this.archive = archive;
         this.table = table;
         this.tableNumber = tableNumber;
+        this.profile = columns == null ? null : new ProfileBuilder(columns);
     }
 
     public void write(Object[] row) {
         try {
             if (current == null) {
-                current = new ChunkWriter(archive.resolve(chunkName()), archive.compressionLevel());
+                current = archive.newChunk(chunkName());
             }
             current.write(row);
+            if (profile != null) {
+                profile.add(row);
+            }
             if (current.rows() >= ArchiveFormat.CHUNK_MAX_ROWS || current.encodedBytes() >= ArchiveFormat.CHUNK_MAX_BYTES) {
                 closeChunk();
             }
@@ -49,14 +57,15 @@ public final class TableWriter {
     public Manifest.TableEntry finish() {
         try {
             if (current == null) {
-                current = new ChunkWriter(archive.resolve(chunkName()), archive.compressionLevel());
+                current = archive.newChunk(chunkName());
             }
             closeChunk();
         } catch (IOException e) {
             throw IoErrors.wrap(e, "finishing table " + table + " in", archive.resolve(chunkName()));
         }
         long bytes = chunks.stream().mapToLong(Manifest.ChunkEntry::bytes).sum();
-        return new Manifest.TableEntry(table, total.rows(), total.hex(), bytes, chunks);
+        return new Manifest.TableEntry(table, total.rows(), total.hex(), bytes, chunks,
+                profile == null ? null : profile.build());
     }
 
     void abandon() {
@@ -66,8 +75,7 @@ public final class TableWriter {
     }
 
     private void closeChunk() throws IOException {
-        String name = chunkName();
-        chunks.add(current.finish(name));
+        chunks.add(current.finish());
         total.add(current.hasher().hash());
         current = null;
     }

@@ -18,6 +18,8 @@ public enum ErrorCode {
     ARCHIVE_CORRUPT(1),
     /** The archive was written by a newer format version. */
     ARCHIVE_UNSUPPORTED(1),
+    /** The passphrase does not open an encrypted archive. */
+    WRONG_PASSPHRASE(1),
     /** Something exists where Ferry would write (an archive path, a non-empty database). */
     TARGET_NOT_EMPTY(1),
     /** No space left on a device. */
@@ -30,6 +32,10 @@ public enum ErrorCode {
     RESTORE_FAILED(1),
     /** Counts or content hashes differ after an operation. */
     PROOF_MISMATCH(1),
+    /** --schema existing: the target's tables do not fit the archive; nothing was written. */
+    PREFLIGHT_REFUSED(1),
+    /** --strict: the target would store some values in another representation; nothing was written. */
+    STRICT_REFUSED(1),
     /** The archive or request needs something this version of Ferry cannot do yet. */
     UNSUPPORTED(1),
     /** The operation was interrupted. */

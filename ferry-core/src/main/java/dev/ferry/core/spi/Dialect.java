@@ -1,7 +1,10 @@
 package dev.ferry.core.spi;
 
+import dev.ferry.core.model.Column;
 import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Table;
+import dev.ferry.core.translate.DefaultParsing;
+import dev.ferry.core.translate.PortableDefault;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -61,4 +64,12 @@ public interface Dialect {
 
     /** Prepares to restore into the database at {@code target}; nothing is written until {@link RestoreTarget#begin}. */
     RestoreTarget openRestore(ConnectionSpec target) throws SQLException;
+
+    /**
+     * A column's default in engine-neutral terms, for a restore into another engine. The default
+     * reads standard literals and CURRENT_TIMESTAMP-style functions; dialects add their own spellings.
+     */
+    default PortableDefault portableDefault(Column column) {
+        return DefaultParsing.common(column.defaultExpression());
+    }
 }

@@ -2,6 +2,7 @@ package dev.ferry.core.spi;
 
 import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Table;
+import dev.ferry.core.translate.TargetRules;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -14,6 +15,20 @@ import java.util.List;
  * deleted). {@link #close()} always follows.
  */
 public interface RestoreTarget extends AutoCloseable {
+
+    /**
+     * How this target (engine and version) receives a schema from another engine: its types, name
+     * limits and default syntax. Called before {@link #begin}.
+     */
+    TargetRules targetRules() throws SQLException;
+
+    /**
+     * The target server's product and version, so that a failed restore into an older version than
+     * the archive's source can say so; null where the dialect does not tell.
+     */
+    default ServerInfo server() throws SQLException {
+        return null;
+    }
 
     /** What already exists in the target ("table public.users", "view v"), empty if nothing. */
     List<String> existingObjects() throws SQLException;
@@ -31,11 +46,39 @@ public interface RestoreTarget extends AutoCloseable {
     RowSink load(Table table) throws SQLException;
 
     /**
+     * How many tables may be loaded at once, each through its own {@link #load} sink from its own
+     * thread. 1 (the default) where the unit is one connection (a PostgreSQL transaction, a SQLite file).
+     */
+    default int maxParallelLoads() {
+        return 1;
+    }
+
+    /**
      * Adds what was deferred: indexes, unique and check constraints, foreign keys (validated against
      * the loaded rows), sequence and auto-increment positions so the next insert does not collide,
      * views and native objects.
      */
     void finishSchema(Schema schema) throws SQLException;
+
+    /**
+     * Starts the unit for a restore into tables that already exist (created by the app's own
+     * migrations), instead of {@link #begin}/{@link #createTables}: rows of {@code tables} are deleted
+     * first when {@code clean}; foreign keys (and, where the engine allows, triggers) of these tables
+     * are not enforced until {@link #finishExisting}. {@link #load} then receives tables holding only
+     * the columns to write.
+     */
+    default void beginExisting(List<Table> tables, boolean clean) throws SQLException {
+        throw new UnsupportedOperationException("restoring into existing tables");
+    }
+
+    /**
+     * Ends loading into existing tables: validates every foreign key of and into {@code tables}
+     * against the loaded rows, restores what {@link #beginExisting} suspended, and moves each generated
+     * key's sequence or counter past the largest loaded value.
+     */
+    default void finishExisting(List<Table> tables) throws SQLException {
+        throw new UnsupportedOperationException("restoring into existing tables");
+    }
 
     /** Reads a restored table back, inside the unit, for the proof. */
     RowCursor read(Table table) throws SQLException;

@@ -16,13 +16,37 @@ public final class RowHasher {
     private final ValueEncoder canonical = new ValueEncoder(true);
     private final GrowableBytes buf = new GrowableBytes();
     private final ContentHash hash = new ContentHash();
+    private long lastA;
+    private long lastB;
 
     public void add(Object[] row) {
+        encode(row);
+        lastA = XXH.hash(buf.array(), 0, buf.size(), SEED_A);
+        lastB = XXH.hash(buf.array(), 0, buf.size(), SEED_B);
+        hash.addRow(lastA, lastB);
+    }
+
+    /** The first of the two hashes of the row {@link #add} took last. */
+    public long lastA() {
+        return lastA;
+    }
+
+    /** The second of the two hashes of the row {@link #add} took last. */
+    public long lastB() {
+        return lastB;
+    }
+
+    /** The hash of some values in canonical form (e.g. a row's key), without adding them to the proof. */
+    public long hashOf(Object[] values) {
+        encode(values);
+        return XXH.hash(buf.array(), 0, buf.size(), SEED_A);
+    }
+
+    private void encode(Object[] values) {
         buf.reset();
-        for (Object v : row) {
+        for (Object v : values) {
             canonical.encode(v, buf);
         }
-        hash.addRow(XXH.hash(buf.array(), 0, buf.size(), SEED_A), XXH.hash(buf.array(), 0, buf.size(), SEED_B));
     }
 
     public ContentHash hash() {

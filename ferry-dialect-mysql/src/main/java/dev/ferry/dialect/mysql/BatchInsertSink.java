@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * Loads rows with multi-row INSERTs through a server-side prepared statement (binary protocol, so
  * values arrive exactly). Rows are buffered up to {@link #MAX_ROWS} rows or {@link #MAX_BYTES} of
- * payload, whichever comes first, so memory is bounded whatever the table size. Owns its connection.
+ * payload, whichever comes first, so memory is bounded whatever the table size. Owns its connection
+ * unless told otherwise (a restore into existing tables writes on the unit's one connection).
  */
 final class BatchInsertSink implements RowSink {
     static final int MAX_ROWS = 1000;
@@ -30,8 +31,14 @@ final class BatchInsertSink implements RowSink {
     private long bufferedBytes;
     private PreparedStatement fullBatch;
     private long loaded;
+    private final boolean ownsConnection;
 
     BatchInsertSink(Connection connection, String database, Table table) {
+        this(connection, database, table, true);
+    }
+
+    BatchInsertSink(Connection connection, String database, Table table, boolean ownsConnection) {
+        this.ownsConnection = ownsConnection;
         this.connection = connection;
         this.database = database;
         this.table = table;
@@ -116,7 +123,9 @@ final class BatchInsertSink implements RowSink {
                 fullBatch.close();
             }
         } finally {
-            connection.close();
+            if (ownsConnection) {
+                connection.close();
+            }
         }
     }
 }

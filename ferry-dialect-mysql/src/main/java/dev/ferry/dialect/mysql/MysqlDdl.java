@@ -117,9 +117,12 @@ final class MysqlDdl {
         return "ALTER TABLE " + Sql.qualified(database, table.name().name()) + " AUTO_INCREMENT = " + next;
     }
 
+    /** MariaDB sequences stop one short of the 64-bit range (PostgreSQL's defaults reach it). */
     static String createSequence(Sequence s, String database) {
+        long min = Math.max(s.minValue(), Long.MIN_VALUE + 1);
+        long max = Math.min(s.maxValue(), Long.MAX_VALUE - 1);
         return "CREATE SEQUENCE " + Sql.qualified(database, s.name().name()) + " START WITH " + s.start()
-                + " MINVALUE " + s.minValue() + " MAXVALUE " + s.maxValue() + " INCREMENT BY " + s.increment()
+                + " MINVALUE " + min + " MAXVALUE " + max + " INCREMENT BY " + s.increment()
                 + (s.cycle() ? " CYCLE" : " NOCYCLE");
     }
 

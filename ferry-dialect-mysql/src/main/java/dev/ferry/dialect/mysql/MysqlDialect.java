@@ -2,6 +2,7 @@ package dev.ferry.dialect.mysql;
 
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.error.FerryException;
+import dev.ferry.core.model.Column;
 import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.ConnectionSpec;
@@ -10,6 +11,7 @@ import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.ServerInfo;
 import dev.ferry.core.spi.Snapshot;
+import dev.ferry.core.translate.PortableDefault;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -76,6 +78,11 @@ public final class MysqlDialect implements Dialect {
     @Override
     public RestoreTarget openRestore(ConnectionSpec target) throws SQLException {
         return MysqlRestoreTarget.open(target);
+    }
+
+    @Override
+    public PortableDefault portableDefault(Column column) {
+        return MysqlDefaults.read(column.defaultExpression());
     }
 
     /**

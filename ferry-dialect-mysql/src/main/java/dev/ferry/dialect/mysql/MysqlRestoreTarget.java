@@ -11,6 +11,7 @@ import dev.ferry.core.spi.ConnectionSpec;
 import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.RowSink;
+import dev.ferry.core.translate.TargetRules;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class MysqlRestoreTarget implements RestoreTarget {
     private Schema schema;
     private SchemaObjects directObjects;
     private String note = "";
+    private boolean existing;
 
     private MysqlRestoreTarget(ConnectionSpec spec, Connection connection, String target) {
         this.spec = spec;
@@ -68,6 +70,14 @@ public final class MysqlRestoreTarget implements RestoreTarget {
     /** Where tables are being created: the staging database, or the target in direct mode. */
     String workDatabase() {
         return stage;
+    }
+
+    @Override
+    public TargetRules targetRules() throws SQLException {
+        try (var s = connection.createStatement(); var rs = s.executeQuery("SELECT VERSION()")) {
+            rs.next();
+            return MysqlTargetRules.forVersion(rs.getString(1));
+        }
     }
 
     @Override
@@ -151,8 +161,45 @@ public final class MysqlRestoreTarget implements RestoreTarget {
         }
     }
 
+    /**
+     * Loads into the app's own tables inside one InnoDB transaction on this connection, with
+     * foreign_key_checks off until {@link #finishExisting} verifies every key by query; a rollback
+     * undoes the deletes and inserts (no DDL is run, so nothing commits implicitly). Triggers on the
+     * tables fire: MariaDB cannot suspend them; the proof catches any row they change.
+     */
+    @Override
+    public void beginExisting(List<Table> tables, boolean cleanFirst) throws SQLException {
+        existing = true;
+        stage = target;
+        note = "loaded into the existing tables of " + target + " in one transaction";
+        connection.setAutoCommit(false);
+        Sql.execute(connection, "SET foreign_key_checks = 0");
+        if (cleanFirst) {
+            for (Table t : tables) {
+                Sql.execute(connection, "DELETE FROM " + Sql.qualified(target, t.name().name()));
+            }
+        }
+    }
+
+    @Override
+    public void finishExisting(List<Table> tables) throws SQLException {
+        java.util.Set<String> loaded = new java.util.HashSet<>();
+        tables.forEach(t -> loaded.add(t.name().name()));
+        for (Table t : new SchemaReader(connection, target).read().tables()) {
+            boolean involved = loaded.contains(t.name().name())
+                    || t.foreignKeys().stream().anyMatch(fk -> loaded.contains(fk.referencedTable().name()));
+            if (involved) {
+                ForeignKeyCheck.verify(connection, target, t);
+            }
+        }
+        Sql.execute(connection, "SET foreign_key_checks = 1");
+    }
+
     @Override
     public RowSink load(Table table) throws SQLException {
+        if (existing) {
+            return new BatchInsertSink(connection, target, table, false);
+        }
         Connection c = MysqlConnector.open(spec, false);
         try {
             Sql.execute(c, "SET foreign_key_checks = 0");
@@ -161,6 +208,12 @@ public final class MysqlRestoreTarget implements RestoreTarget {
             c.close();
             throw e;
         }
+    }
+
+    /** Every load has its own connection into the staging database (into existing tables: one transaction). */
+    @Override
+    public int maxParallelLoads() {
+        return existing ? 1 : 8;
     }
 
     @Override
@@ -193,20 +246,31 @@ public final class MysqlRestoreTarget implements RestoreTarget {
 
     @Override
     public RowCursor read(Table table) throws SQLException {
+        if (existing) {
+            return MysqlRowCursor.open(connection, qualified(table, target));
+        }
         Connection c = MysqlConnector.open(spec, true);
         try {
-            Table staged = new Table(new QualifiedName(stage, table.name().name()), table.columns(), table.primaryKey(),
-                    table.uniques(), table.foreignKeys(), table.indexes(), table.checks(), table.options(),
-                    table.comment(), table.estimatedRows());
-            return new OwnedCursor(MysqlRowCursor.open(c, staged), c);
+            return new OwnedCursor(MysqlRowCursor.open(c, qualified(table, stage)), c);
         } catch (SQLException e) {
             c.close();
             throw e;
         }
     }
 
+    private static Table qualified(Table table, String database) {
+        return new Table(new QualifiedName(database, table.name().name()), table.columns(), table.primaryKey(),
+                table.uniques(), table.foreignKeys(), table.indexes(), table.checks(), table.options(),
+                table.comment(), table.estimatedRows());
+    }
+
     @Override
     public void commit() throws SQLException {
+        if (existing) {
+            connection.commit();
+            stage = null;
+            return;
+        }
         if (!direct && stage != null) {
             Schema published = schema != null ? schema : new Schema(null, null, null, List.of(), null, null);
             new StagedPublish(connection, stage, target, TRASH_PREFIX + suffix).publish(published, clean);
@@ -218,6 +282,12 @@ public final class MysqlRestoreTarget implements RestoreTarget {
     @Override
     public void rollback() throws SQLException {
         if (stage == null) {
+            return;
+        }
+        if (existing) {
+            connection.rollback();
+            Sql.execute(connection, "SET foreign_key_checks = 1");
+            stage = null;
             return;
         }
         Sql.execute(connection, "SET foreign_key_checks = 0");

@@ -54,6 +54,7 @@ final class ValueReaders {
         }
         return switch (type.kind()) {
             case SMALLINT, INTEGER, BIGINT -> integerReader(base, type);
+            case BOOLEAN -> (rs, i) -> orNull(rs, rs.getLong(i));
             case DECIMAL -> ResultSet::getBigDecimal;
             case REAL -> (rs, i) -> orNull(rs, rs.getFloat(i));
             case DOUBLE -> (rs, i) -> orNull(rs, rs.getDouble(i));

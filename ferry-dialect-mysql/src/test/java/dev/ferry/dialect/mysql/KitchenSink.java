@@ -7,8 +7,8 @@ import java.sql.Statement;
 import java.util.List;
 
 /** A MariaDB schema with every common type at its extremes, and every structural case the brief lists. */
-final class KitchenSink {
-    static final int LARGE_ROWS = 200_000;
+public final class KitchenSink {
+    public static final int LARGE_ROWS = 200_000;
 
     private KitchenSink() {
     }
@@ -88,7 +88,7 @@ final class KitchenSink {
             "CREATE FUNCTION twice(x INT) RETURNS INT DETERMINISTIC RETURN x * 2",
             "CREATE TRIGGER gen_label BEFORE INSERT ON gen FOR EACH ROW SET NEW.label = COALESCE(NEW.label, 'trig')");
 
-    static void create(Connection c) throws SQLException {
+    public static void create(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String sql : DDL) {
                 s.execute(sql);

@@ -1,5 +1,6 @@
 package dev.ferry.dialect.postgres;
 
+import dev.ferry.core.model.Column;
 import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.ConnectionSpec;
@@ -8,6 +9,8 @@ import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.ServerInfo;
 import dev.ferry.core.spi.Snapshot;
+import dev.ferry.core.translate.PortableDefault;
+import dev.ferry.dialect.postgres.introspect.PgDefaults;
 import dev.ferry.dialect.postgres.introspect.PostgresIntrospector;
 import dev.ferry.dialect.postgres.introspect.PrivilegeCheck;
 import dev.ferry.dialect.postgres.restore.PostgresRestoreTarget;
@@ -19,7 +22,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 
-/** PostgreSQL 13 and later (the catalog columns Ferry reads, such as pg_trigger.tgparentid), tested on 15, through PgJDBC. */
+/** PostgreSQL 12 and later through PgJDBC; tested on 15 and, restoring across majors, on 12 and 17. */
 public final class PostgresDialect implements Dialect {
     /**
      * Session settings every Ferry connection runs with: values print in one exact, parseable form,
@@ -109,5 +112,10 @@ public final class PostgresDialect implements Dialect {
     @Override
     public RestoreTarget openRestore(ConnectionSpec target) throws SQLException {
         return new PostgresRestoreTarget(this, connect(target, false));
+    }
+
+    @Override
+    public PortableDefault portableDefault(Column column) {
+        return PgDefaults.read(column.defaultExpression());
     }
 }

@@ -18,7 +18,7 @@ class PostgresEndToEndIT {
     void kitchenSinkAndAMillionRowsRoundTripThroughAnArchive() throws Exception {
         try (ScratchDatabase src = ScratchDatabase.postgres(); ScratchDatabase dst = ScratchDatabase.postgres()) {
             try (Connection c = src.connect()) {
-                SqlScript.run(c, "kitchen-sink.sql");
+                SqlScript.runKitchenSink(c);
                 SqlScript.exec(c, "CREATE TABLE public.million (id bigint PRIMARY KEY, label text, amount numeric(12,4), "
                         + "at timestamptz)", "INSERT INTO public.million SELECT g, 'row ' || g, g / 7.0, "
                         + "timestamptz '2026-01-01 00:00:00+00' + g * interval '1 second' FROM generate_series(1, 1000000) g",

@@ -110,7 +110,7 @@ class PostgresReadOnlyUserIT {
         String role = newRoleName();
         try (ScratchDatabase db = ScratchDatabase.postgres()) {
             try (Connection c = db.connect()) {
-                SqlScript.run(c, "kitchen-sink.sql");
+                SqlScript.runKitchenSink(c);
                 SqlScript.exec(c, "CREATE ROLE " + role + " LOGIN", "GRANT USAGE ON SCHEMA public, app TO " + role,
                         "GRANT SELECT ON ALL TABLES IN SCHEMA public, app TO " + role,
                         "GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO " + role);

@@ -38,7 +38,7 @@ class PostgresRoundTripIT {
         source = ScratchDatabase.postgres();
         target = ScratchDatabase.postgres();
         try (Connection c = source.connect()) {
-            SqlScript.run(c, "kitchen-sink.sql");
+            SqlScript.runKitchenSink(c);
         }
         SpiRoundTrip trip = new SpiRoundTrip(DIALECT);
         try (Snapshot snapshot = DIALECT.openSnapshot(source.spec(), 1)) {
@@ -120,7 +120,8 @@ class PostgresRoundTripIT {
                 "function app.default_label()", "function app.expensive()", "function app.is_even(n integer)", "function app.keep()",
                 "function app.touch()", "function public.adults()", "constraint public.empty_id_key",
                 "constraint public.empty_note_key", "constraint public.loose_id_check", "constraint public.loose_ref_fk",
-                "constraint public.zones_area_excl", "trigger app.measurements.measurements_keep", "trigger app.people.people_touch",
+                "constraint public.zones_area_excl", "trigger app.measurements.measurements_before",
+                "trigger app.measurements.measurements_keep", "trigger app.people.people_touch",
                 "rule public.loose.loose_no_delete", "index public.mv_big_count_n_idx");
     }
 

@@ -55,6 +55,21 @@ final class CreateTableSql {
         return out;
     }
 
+    /** The condition after the last top-level WHERE of a CREATE INDEX statement, or "(partial)" if none is found. */
+    static String whereClause(String createIndexSql) {
+        if (createIndexSql == null) {
+            return "(partial)";
+        }
+        int at = -1;
+        int from = 0;
+        int found;
+        while ((found = indexOfWord(createIndexSql.substring(from), "WHERE")) >= 0) {
+            at = from + found;
+            from = at + 5;
+        }
+        return at < 0 ? "(partial)" : createIndexSql.substring(at + 5).trim();
+    }
+
     private static boolean namesColumn(String def, String column) {
         String d = def.trim();
         for (String form : new String[] {"\"" + column.replace("\"", "\"\"") + "\"", "`" + column + "`", "[" + column + "]", column}) {

@@ -1,5 +1,6 @@
 package dev.ferry.dialect.sqlite;
 
+import dev.ferry.core.convert.TextForms;
 import dev.ferry.core.model.Column;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.RowSink;
@@ -49,6 +50,11 @@ final class SqliteBatchSink implements RowSink {
         }
     }
 
+    /**
+     * Binds a value by SQLite storage class: integers, reals, text and blobs as they are; booleans as
+     * 1/0; floats widened exactly; every other portable value (decimals, dates and times, UUIDs, JSON...)
+     * as its {@link TextForms text form}, which the column's affinity may turn into a number.
+     */
     private void bind(int index, Object v) throws SQLException {
         if (v == null) {
             insert.setNull(index, Types.NULL);
@@ -60,9 +66,14 @@ final class SqliteBatchSink implements RowSink {
             insert.setBytes(index, b);
         } else if (v instanceof String s) {
             insert.setString(index, s);
+        } else if (v instanceof Boolean b) {
+            insert.setLong(index, b ? 1 : 0);
+        } else if (v instanceof Float f) {
+            insert.setDouble(index, f.doubleValue());
+        } else if (v instanceof Integer || v instanceof Short) {
+            insert.setLong(index, ((Number) v).longValue());
         } else {
-            throw new SQLException("SQLite cannot store a " + v.getClass().getSimpleName() + " value in table "
-                    + table.name() + "; the archive does not come from SQLite");
+            insert.setString(index, TextForms.of(v));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ferry.dialect.sqlite;
 
 import dev.ferry.core.model.Column;
 import dev.ferry.core.model.ForeignKey;
+import dev.ferry.core.model.Identity;
 import dev.ferry.core.model.Index;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.model.View;
@@ -38,10 +39,11 @@ final class SqliteDdl {
 
     static String generateTable(Table t) {
         List<String> defs = new ArrayList<>();
+        Column rowid = rowidColumn(t);
         for (Column c : t.columns()) {
-            defs.add(column(c));
+            defs.add(c == rowid ? rowidDefinition(c) : column(c));
         }
-        if (t.primaryKey() != null) {
+        if (t.primaryKey() != null && rowid == null) {
             defs.add("PRIMARY KEY (" + names(t.primaryKey().columns()) + ")");
         }
         t.uniques().forEach(u -> defs.add("CONSTRAINT " + q(u.name()) + " UNIQUE (" + names(u.columns()) + ")"));
@@ -53,6 +55,20 @@ final class SqliteDdl {
                     + (fk.deferrable() ? " DEFERRABLE INITIALLY " + (fk.initiallyDeferred() ? "DEFERRED" : "IMMEDIATE") : ""));
         }
         return "CREATE TABLE " + q(t.name().name()) + " (\n  " + String.join(",\n  ", defs) + "\n)";
+    }
+
+    /** The column that becomes the rowid: the sole primary key column, generated, declared INTEGER. */
+    private static Column rowidColumn(Table t) {
+        if (t.primaryKey() == null || t.primaryKey().columns().size() != 1) {
+            return null;
+        }
+        return t.column(t.primaryKey().columns().get(0))
+                .filter(c -> c.identity() != null && c.type().nativeType().equalsIgnoreCase("INTEGER")).orElse(null);
+    }
+
+    private static String rowidDefinition(Column c) {
+        boolean autoincrement = c.identity().generation() != Identity.Generation.ROWID;
+        return q(c.name()) + " INTEGER PRIMARY KEY" + (autoincrement ? " AUTOINCREMENT" : "") + (c.nullable() ? "" : " NOT NULL");
     }
 
     private static String column(Column c) {

@@ -13,6 +13,7 @@ import dev.ferry.core.spi.ConnectionSpec;
 import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.RowSink;
+import dev.ferry.core.translate.TargetRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,11 @@ final class SqliteRestoreTarget implements RestoreTarget {
         this.dialect = dialect;
         this.spec = spec;
         this.file = SqliteFiles.path(spec.url());
+    }
+
+    @Override
+    public TargetRules targetRules() {
+        return new SqliteTargetRules();
     }
 
     @Override
@@ -79,6 +85,34 @@ final class SqliteRestoreTarget implements RestoreTarget {
                 }
             }
         }
+    }
+
+    /**
+     * Loads into an existing database file's tables in one IMMEDIATE transaction; foreign keys are
+     * not enforced on Ferry's connections and are checked for the whole file by
+     * {@link #finishExisting}. AUTOINCREMENT counters follow the largest inserted key by themselves.
+     */
+    @Override
+    public void beginExisting(List<Table> tables, boolean clean) throws SQLException {
+        if (!Files.isRegularFile(file)) {
+            throw new FerryException(ErrorCode.CONNECTION_FAILED, "SQLite database file " + file + " does not exist;"
+                    + " a restore into existing tables needs the app's database. Check the path in the JDBC URL.");
+        }
+        fileExisted = true;
+        connection = dialect.connect(spec, false);
+        connection.setAutoCommit(false);
+        if (clean) {
+            try (Statement s = connection.createStatement()) {
+                for (Table t : tables) {
+                    s.execute("DELETE FROM " + SqliteDialect.quoteIdentifier(t.name().name()));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void finishExisting(List<Table> tables) throws SQLException {
+        ForeignKeyCheck.requireNoViolations(connection);
     }
 
     @Override

@@ -119,10 +119,14 @@ final class SqliteTableReader {
         }
         for (String[] ix : list) {
             List<Index.Part> parts = indexParts(ix[0]);
+            List<String> columns = parts.stream().map(Index.Part::column).toList();
             if ("u".equals(ix[2])) {
-                uniques.add(new UniqueConstraint(ix[0], parts.stream().map(Index.Part::column).toList()));
+                String constraint = ix[0].startsWith("sqlite_autoindex_") ? name + "_" + String.join("_", columns) + "_key" : ix[0];
+                uniques.add(new UniqueConstraint(constraint, columns));
             } else if ("c".equals(ix[2])) {
-                indexes.add(new Index(ix[0], "1".equals(ix[1]), parts, null, null, indexSql(ix[0])));
+                String sql = indexSql(ix[0]);
+                String predicate = "1".equals(ix[3]) ? CreateTableSql.whereClause(sql) : null;
+                indexes.add(new Index(ix[0], "1".equals(ix[1]), parts, null, predicate, sql));
             }
         }
         indexes.sort(java.util.Comparator.comparing(Index::name));

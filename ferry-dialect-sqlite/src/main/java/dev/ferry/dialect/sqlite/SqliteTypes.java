@@ -37,8 +37,17 @@ final class SqliteTypes {
         if (d.startsWith("BOOL")) {
             return TypeKind.BOOLEAN;
         }
+        if (d.startsWith("TIMESTAMPTZ") || d.startsWith("TIMESTAMP WITH TIME ZONE")) {
+            return TypeKind.TIMESTAMP_TZ;
+        }
         if (d.startsWith("DATETIME") || d.startsWith("TIMESTAMP")) {
             return TypeKind.TIMESTAMP;
+        }
+        if (d.equals("TIMETZ") || d.equals("TIME WITH TIME ZONE")) {
+            return TypeKind.TIME_TZ;
+        }
+        if (d.equals("INTERVAL")) {
+            return TypeKind.INTERVAL;
         }
         if (d.equals("DATE")) {
             return TypeKind.DATE;

@@ -6,13 +6,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** A SQLite database exercising every storage class, extreme values and structure Ferry must carry. */
-final class SqliteKitchenSink {
-    static final int LARGE_ROWS = 1_000_000;
+public final class SqliteKitchenSink {
+    public static final int LARGE_ROWS = 1_000_000;
 
     private SqliteKitchenSink() {
     }
 
-    static void create(Connection c, int largeRows) throws SQLException {
+    public static void create(Connection c, int largeRows) throws SQLException {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b(id), name TEXT)");

@@ -48,6 +48,11 @@ final class Catalog {
         }
     }
 
+    /** The server's major version (12, 17...), for the few catalog columns that older majors lack. */
+    int serverMajor() throws SQLException {
+        return connection.getMetaData().getDatabaseMajorVersion();
+    }
+
     /** A text[] column as a list (nulls kept). */
     static List<String> strings(ResultSet rs, String column) throws SQLException {
         Array array = rs.getArray(column);

@@ -63,6 +63,8 @@ final class NativeObjectReader {
             WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND n.nspname = ANY (?)
             ORDER BY n.nspname, c.relname, t.tgname
             """;
+    /** PostgreSQL 12 has no tgparentid: it marks a partition's copies of its parent's triggers internal instead. */
+    private static final String TRIGGERS_POSTGRES_12 = TRIGGERS.replace(" AND t.tgparentid = 0", "");
 
     private static final String RULES = """
             SELECT schemaname, tablename || '.' || rulename, definition FROM pg_rules
@@ -97,7 +99,7 @@ final class NativeObjectReader {
     }
 
     List<NativeObject> triggers(Catalog catalog) throws SQLException {
-        return read(catalog, TRIGGERS, "trigger");
+        return read(catalog, catalog.serverMajor() >= 13 ? TRIGGERS : TRIGGERS_POSTGRES_12, "trigger");
     }
 
     private static List<NativeObject> read(Catalog catalog, String sql, String kind) throws SQLException {

@@ -13,6 +13,8 @@ import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.RowSink;
+import dev.ferry.core.spi.ServerInfo;
+import dev.ferry.core.translate.TargetRules;
 import dev.ferry.dialect.postgres.PostgresDialect;
 import dev.ferry.dialect.postgres.Sql;
 import dev.ferry.dialect.postgres.introspect.PartitionOptions;
@@ -36,11 +38,22 @@ public final class PostgresRestoreTarget implements RestoreTarget {
     private final Connection connection;
     private final Set<NativeObject> createdEarly = new HashSet<>();
     private CopyRowSink activeSink;
+    private ExistingTables existing;
 
     public PostgresRestoreTarget(PostgresDialect dialect, Connection connection) throws SQLException {
         this.dialect = dialect;
         this.connection = connection;
         connection.setAutoCommit(false);
+    }
+
+    @Override
+    public TargetRules targetRules() {
+        return new PostgresTargetRules();
+    }
+
+    @Override
+    public ServerInfo server() throws SQLException {
+        return dialect.describe(connection);
     }
 
     @Override
@@ -58,6 +71,17 @@ public final class PostgresRestoreTarget implements RestoreTarget {
                 throw RestoreErrors.failed("Dropping the target's existing objects (clean)", e);
             }
         }
+    }
+
+    @Override
+    public void beginExisting(List<Table> tables, boolean clean) throws SQLException {
+        existing = new ExistingTables(this, connection);
+        existing.begin(tables, clean);
+    }
+
+    @Override
+    public void finishExisting(List<Table> tables) throws SQLException {
+        existing.finish(tables);
     }
 
     @Override

@@ -5,8 +5,7 @@ import dev.ferry.core.value.Interval;
 /**
  * Intervals in PostgreSQL's {@code postgres} IntervalStyle (the session style Ferry sets), e.g.
  * {@code -1 years -2 mons +3 days -04:05:06.000001}, parsed exactly into months, days and
- * microseconds; written back as {@code M mons D days U microseconds}, which the server reads
- * exactly over the whole range.
+ * microseconds; written back as {@code M mons D days [-]H:MM:SS.ffffff} ({@link #format}).
  */
 public final class PgIntervalText {
     private static final long MICROS_PER_HOUR = 3_600_000_000L;
@@ -45,8 +44,23 @@ public final class PgIntervalText {
         return new Interval(months, days, micros);
     }
 
+    /**
+     * {@code M mons D days [-]H:MM:SS.ffffff}: PostgreSQL 12 to 14 read each interval field as a
+     * 32-bit int, so a time written in microseconds overflows past 35 minutes there, while hours
+     * reach 2147483647. Beyond that (only 15 and later can hold such a time at all) the
+     * microseconds are written as such, which 15 and later read exactly.
+     */
     public static String format(Interval interval) {
-        return interval.months() + " mons " + interval.days() + " days " + interval.micros() + " microseconds";
+        return interval.months() + " mons " + interval.days() + " days " + time(interval.micros());
+    }
+
+    private static String time(long micros) {
+        if (micros == Long.MIN_VALUE || Math.abs(micros) / MICROS_PER_HOUR > Integer.MAX_VALUE) {
+            return micros + " microseconds";
+        }
+        long abs = Math.abs(micros);
+        return String.format("%s%d:%02d:%02d.%06d", micros < 0 ? "-" : "", abs / MICROS_PER_HOUR,
+                abs % MICROS_PER_HOUR / MICROS_PER_MINUTE, abs % MICROS_PER_MINUTE / MICROS_PER_SECOND, abs % MICROS_PER_SECOND);
     }
 
     /** {@code [+-]H:MM:SS[.ffffff]}; accumulates with the sign so Long.MIN_VALUE stays exact. */

@@ -1,0 +1,168 @@
+package dev.ferry.ops;
+
+import dev.ferry.core.error.ErrorCode;
+import dev.ferry.core.error.FerryException;
+import dev.ferry.core.model.QualifiedName;
+import dev.ferry.core.model.Schema;
+import dev.ferry.core.spi.ConnectionSpec;
+import dev.ferry.core.spi.Dialect;
+import dev.ferry.core.spi.RestoreTarget;
+import dev.ferry.core.translate.Translation;
+import dev.ferry.core.value.ContentHash;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The all-or-nothing unit of writing into a target, shared by restore and transfer: refuse a
+ * non-empty target (unless clean), then begin, create the schema, load, finish the schema, read
+ * every table back and compare it with what was sent, and commit only if every table matches. Any
+ * failure rolls the target back and is reported with the step it happened in.
+ */
+final class TargetUnit {
+    /** Loads every table; returns per source table the hash of what was sent (null: use the fallback). */
+    @FunctionalInterface
+    interface Loader {
+        Map<QualifiedName, ContentHash> load() throws Exception;
+    }
+
+    private final String operation;
+    private final ConnectionSpec spec;
+    private final boolean clean;
+    private final ProgressListener progress;
+    private String step = "starting";
+    private String hint = "";
+
+    /** @param operation how messages name the operation: "Restore", "Transfer" */
+    TargetUnit(String operation, ConnectionSpec spec, boolean clean, ProgressListener progress) {
+        this.operation = operation;
+        this.spec = spec;
+        this.clean = clean;
+        this.progress = progress;
+    }
+
+    /** A sentence added to a failure the target refused (e.g. "the target runs an older version..."). */
+    void hintOnFailure(String sentence) {
+        this.hint = sentence == null ? "" : sentence;
+    }
+
+    static RestoreTarget open(Dialect dialect, ConnectionSpec spec) {
+        try {
+            return dialect.openRestore(spec);
+        } catch (SQLException e) {
+            throw Connections.failure(e, ErrorCode.CONNECTION_FAILED, "Cannot connect to " + spec, spec);
+        }
+    }
+
+    void refuseNonEmpty(RestoreTarget target) {
+        List<String> existing;
+        try {
+            existing = target.existingObjects();
+        } catch (SQLException e) {
+            throw Connections.failure(e, ErrorCode.RESTORE_FAILED, "Cannot list what " + spec + " holds", spec);
+        }
+        if (!existing.isEmpty() && !clean) {
+            String shown = existing.stream().limit(10).collect(Collectors.joining(", "))
+                    + (existing.size() > 10 ? ", and " + (existing.size() - 10) + " more" : "");
+            throw new FerryException(ErrorCode.TARGET_NOT_EMPTY, "Target " + spec + " is not empty: " + shown
+                    + ". Use an empty database, or pass --clean to drop these first.");
+        }
+    }
+
+    /**
+     * Runs the unit, creating the translation's schema.
+     *
+     * @param fallback the expected proof of a table the loader returned no hash for (a restore's manifest entry)
+     */
+    List<TableProof> run(RestoreTarget target, Translation translation, Loader loader,
+                         Function<QualifiedName, ContentHash> fallback) {
+        Schema schema = translation.target();
+        return run(target, translation, loader, fallback, () -> {
+            target.begin(clean);
+            step = "creating the schema";
+            progress.phase("Creating schema", schema.tables().size(), 0);
+            target.createTables(schema);
+        }, () -> {
+            progress.phase("Adding indexes and constraints", schema.tables().size(), 0);
+            target.finishSchema(schema);
+        });
+    }
+
+    /** Runs the unit into tables that already exist (the translation's mappings name them). */
+    List<TableProof> runExisting(RestoreTarget target, Translation translation, Loader loader,
+                                 Function<QualifiedName, ContentHash> fallback) {
+        List<dev.ferry.core.model.Table> tables = translation.tables().stream().map(Translation.TableMapping::target).toList();
+        return run(target, translation, loader, fallback, () -> target.beginExisting(tables, clean),
+                () -> target.finishExisting(tables));
+    }
+
+    /** A step of the unit that may fail with the target's exception. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws SQLException;
+    }
+
+    private List<TableProof> run(RestoreTarget target, Translation translation, Loader loader,
+                                 Function<QualifiedName, ContentHash> fallback, Step begin, Step finish) {
+        try {
+            step = "starting";
+            begin.run();
+            step = "loading data";
+            Map<QualifiedName, ContentHash> sent = loader.load();
+            step = "adding indexes, constraints and sequences";
+            finish.run();
+            List<TableProof> proofs = prove(target, translation, sent, fallback);
+            step = "committing";
+            target.commit();
+            return proofs;
+        } catch (Exception e) {
+            rollback(target, e);
+            throw failure(e);
+        }
+    }
+
+    private List<TableProof> prove(RestoreTarget target, Translation translation, Map<QualifiedName, ContentHash> sent,
+                                   Function<QualifiedName, ContentHash> fallback) throws SQLException {
+        long rows = sent.values().stream().filter(h -> h != null).mapToLong(ContentHash::rows).sum();
+        progress.phase("Proving", translation.tables().size(), rows);
+        TableReadBack readBack = new TableReadBack(target);
+        List<TableProof> proofs = new ArrayList<>();
+        for (Translation.TableMapping mapping : translation.tables()) {
+            QualifiedName name = mapping.source().name();
+            step = "reading back table " + name + " for the proof";
+            ContentHash found = readBack.hash(mapping, translation.converting());
+            ContentHash expected = sent.get(name) != null ? sent.get(name) : fallback.apply(name);
+            proofs.add(new TableProof(name, expected.rows(), expected.hex(), found.rows(), found.hex()));
+            progress.rows(name, found.rows());
+        }
+        Proofs.requireAllMatch(proofs, "The data written to " + spec);
+        return proofs;
+    }
+
+    private static void rollback(RestoreTarget target, Exception cause) {
+        try {
+            target.rollback();
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private FerryException failure(Exception e) {
+        String what = operation + " failed while " + step;
+        String suffix = " Nothing was " + (operation.equals("Restore") ? "restored" : "written")
+                + ": the target is as it was before.";
+        if (e instanceof FerryException fe) {
+            String extra = fe.code() == ErrorCode.RESTORE_FAILED ? hint : "";
+            return new FerryException(fe.code(), what + ": " + fe.getMessage() + suffix + extra, fe);
+        }
+        if (e instanceof SQLException se) {
+            FerryException wrapped = Connections.failure(se, ErrorCode.RESTORE_FAILED, what, spec);
+            String extra = wrapped.code() == ErrorCode.RESTORE_FAILED ? hint : "";
+            return new FerryException(wrapped.code(), wrapped.getMessage() + suffix + extra, se);
+        }
+        return new FerryException(ErrorCode.INTERNAL, what + ": " + e + suffix, e);
+    }
+}
