@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Passwords never appear in any output, error, stack trace (--verbose included) or written file, across
- * commands and failure modes, whether they came in the URL (as a parameter, URL-encoded, or as
- * user-info) or through --password-env. Each run uses distinctive secrets; every output and every
+ * Passwords and passphrases never appear in any output, error, stack trace (--verbose included) or
+ * written file, across commands and failure modes, whether they came in the URL (as a parameter,
+ * URL-encoded, or as user-info), through --password-env, --passphrase-env or --passphrase-file. Each run uses distinctive secrets; every output and every
  * file the run wrote is searched for them, in plain and URL-encoded form.
  */
 class SecretsIT {
@@ -121,6 +121,30 @@ class SecretsIT {
                     s.execute("DROP USER '" + mariaUser + "'@'%'");
                 }
             }
+        }
+    }
+
+    @Test
+    void passphrasesAreNeverPrinted() throws Exception {
+        Path source = dir.resolve("app.db");
+        new DemoDatabase().create(source, 200);
+        Path right = Files.createTempFile("ferry-pass-", ".txt");
+        Path wrong = Files.createTempFile("ferry-pass-", ".txt");
+        try {
+            Files.writeString(right, SECRET + "\n");
+            Files.writeString(wrong, PLAIN + "\n");
+            String archive = dir.resolve("sealed").toString();
+            CliRun backup = run("backup", "--from", "jdbc:sqlite:" + source, "--to", archive, "--encrypt", "--passphrase-file", right.toString(),
+                    "--verbose", "--json");
+            assertThat(backup.exitCode()).as(backup.all()).isZero();
+            CliRun refused = run("verify", archive, "--passphrase-file", wrong.toString(), "--verbose");
+            assertThat(refused.exitCode()).as(refused.all()).isEqualTo(1);
+            JarRun env = jar(Map.of("FERRY_SECRET_PASS", PLAIN), "restore", "--from", archive, "--to",
+                    "jdbc:sqlite:" + dir.resolve("out.db"), "--passphrase-env", "FERRY_SECRET_PASS", "--verbose");
+            assertThat(env.exitCode()).isEqualTo(1);
+        } finally {
+            Files.delete(right);
+            Files.delete(wrong);
         }
     }
 
