@@ -175,9 +175,14 @@ public final class ArchiveReader {
         }
     }
 
+    /** The document, which must be a JSON object (found by fuzzing: {@code null} and empty input used to crash). */
     private static JsonNode parse(byte[] json, String name) {
         try {
-            return ArchiveFormat.JSON.readTree(json);
+            JsonNode node = ArchiveFormat.JSON.readTree(json);
+            if (node == null || !node.isObject()) {
+                throw corrupt(name + " is not a JSON object", null);
+            }
+            return node;
         } catch (JacksonException e) {
             throw corrupt(name + " cannot be parsed: " + oneLine(e.getOriginalMessage()), e);
         } catch (IOException e) {

@@ -90,7 +90,7 @@ class ArchiveFuzzTest {
             Manifest.ChunkEntry entry = new Manifest.ChunkEntry("data/t00001-c00000.rows.zst", 1, "0".repeat(32),
                     file.length, HexFormat.of().formatHex(ChunkWriter.sha256().digest(file)));
             expectOnlyArchiveErrors(() -> {
-                try (ChunkReader reader = new ChunkReader(chunk, entry, "fuzzed", flags & 0x1F)) {
+                try (ChunkReader reader = new ChunkReader(chunk, entry, "fuzzed", flags & 0x1F, dev.ferry.core.archive.crypto.Sealing.NONE)) {
                     while (reader.next() != null) {
                         // every check happens inside the reader
                     }

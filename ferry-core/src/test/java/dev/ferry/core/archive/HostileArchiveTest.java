@@ -127,6 +127,12 @@ class HostileArchiveTest {
         expectDamageAfter(m -> ((ObjectNode) chunks(m, 0).get(0)).putNull("sha256"), "SHA-256");
         expectDamageAfter(m -> ((ObjectNode) tables(m).get(0)).putNull("rows"), "cannot be parsed");
         expectDamageAfter(m -> chunks(m, 0).removeAll(), "lists no data file");
+        for (String notAnObject : new String[] {"", "null", "[]", "42", "\"text\""}) {
+            String original = Files.readString(archive.resolve(ArchiveFormat.MANIFEST));
+            writeManifest(notAnObject);
+            expectDamage(archive);
+            writeManifest(original);
+        }
         writeManifest(Files.readString(archive.resolve(ArchiveFormat.MANIFEST)).replaceFirst("\\{", "{ \"formatVersion\" : 1,"));
         assertThat(expectDamage(archive).getMessage()).contains("Duplicate field");
     }
