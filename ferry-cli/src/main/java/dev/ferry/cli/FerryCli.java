@@ -3,8 +3,12 @@ package dev.ferry.cli;
 import dev.ferry.core.archive.FerryVersion;
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.error.FerryException;
-import dev.ferry.core.spi.Redaction;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,6 +34,8 @@ public final class FerryCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new FerryCli());
         cli.setExecutionExceptionHandler(FerryCli::handleFailure);
+        cli.setParameterExceptionHandler(FerryCli::handleUsageError);
+        cli.setExecutionStrategy(FerryCli::executeWithDriverLogs);
         cli.setExitCodeExceptionMapper(FerryCli::exitCode);
         return cli;
     }
@@ -52,19 +58,55 @@ public final class FerryCli implements Runnable {
 
     private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        boolean verbose = parsed.hasMatchedOption("--verbose") || parsed.subcommands().stream()
-                .anyMatch(p -> p.hasMatchedOption("--verbose"));
+        SecretScrubber secrets = SecretScrubber.of(parsed.originalArgs(), System::getenv);
         String message = e instanceof FerryException ? e.getMessage()
                 : "internal error: " + e + " (please report this, with --verbose output)";
-        err.println("ferry: " + Redaction.redact(message, null));
-        if (e instanceof FerryException fe && fe.sqlState() != null && verbose) {
-            err.println("  SQLState " + fe.sqlState());
-        }
-        if (verbose) {
-            e.printStackTrace(err);
+        err.println("ferry: " + secrets.scrub(message));
+        if (isVerbose(parsed)) {
+            if (e instanceof FerryException fe && fe.sqlState() != null) {
+                err.println("  SQLState " + fe.sqlState());
+            }
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(secrets.scrub(trace.toString()));
         }
         err.flush();
         return exitCode(e);
+    }
+
+    /** picocli's usage error output (message, suggestions, usage), with the arguments it echoes scrubbed. */
+    private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        out.println("ferry: " + e.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, out)) {
+            cli.usage(out, cli.getColorScheme());
+        }
+        out.flush();
+        cli.getErr().print(SecretScrubber.of(List.of(args), System::getenv).scrub(text.toString()));
+        cli.getErr().flush();
+        return cli.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * Runs the command with the JDBC drivers' java.util.logging records kept off the console (they
+     * would break the one-line error and may quote a URL); with --verbose they are shown, scrubbed.
+     */
+    private static int executeWithDriverLogs(CommandLine.ParseResult parsed) {
+        Logger root = LogManager.getLogManager().getLogger("");
+        for (Handler h : root.getHandlers()) {
+            root.removeHandler(h);
+        }
+        if (isVerbose(parsed)) {
+            root.addHandler(new ScrubbingLogHandler(parsed.commandSpec().commandLine().getErr(),
+                    SecretScrubber.of(parsed.originalArgs(), System::getenv)));
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
+    private static boolean isVerbose(CommandLine.ParseResult parsed) {
+        return parsed.hasMatchedOption("--verbose") || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
     }
 
     /** Prints the Ferry and Java versions. */

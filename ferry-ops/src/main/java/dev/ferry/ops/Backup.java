@@ -55,6 +55,7 @@ public final class Backup {
             progress.phase("Reading schema", 0, 0);
             Schema schema = new TableFilter(settings.excludeTables()).apply(introspect(dialect, first), warnings);
             warnings.addAll(nativeColumns(schema, dialect));
+            requireReadable(dialect, first, schema);
             ServerInfo server = describe(dialect, first);
             List<Manifest.MigrationHistory> histories = readHistories(dialect, first, schema);
             Manifest manifest = writeArchive(dialect, snapshot, schema, server, histories, warnings);
@@ -87,6 +88,7 @@ public final class Backup {
             BackupFiles.write(settings, writer, progress, warnings);
             Manifest.Source source = new Manifest.Source(dialect.id(), server.product(), server.version(), server.database(),
                     schema.namespaces());
+            snapshot.requireConsistent();
             return writer.commit(new Manifest(ArchiveFormat.VERSION, FerryVersion.VALUE, Instant.now(), source,
                     snapshot.note(), List.of(entries), histories, null, warnings).withDataExcluded(List.copyOf(withoutRows)));
         }
@@ -153,6 +155,15 @@ public final class Backup {
         } catch (SQLException e) {
             throw Connections.failure(e, ErrorCode.BACKUP_FAILED, "Reading the schema of " + settings.source()
                     + " failed", settings.source());
+        }
+    }
+
+    private void requireReadable(Dialect dialect, Connection c, Schema schema) {
+        try {
+            dialect.requireReadable(c, schema);
+        } catch (SQLException e) {
+            throw Connections.failure(e, ErrorCode.BACKUP_FAILED, "Cannot check the privileges of the user on "
+                    + settings.source(), settings.source());
         }
     }
 

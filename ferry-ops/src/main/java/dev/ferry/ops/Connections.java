@@ -17,12 +17,12 @@ final class Connections {
         try {
             return dialect.connect(spec, readOnly);
         } catch (SQLException e) {
-            throw SqlErrors.wrap(e, ErrorCode.CONNECTION_FAILED, "Cannot connect to " + spec, spec.password());
+            throw SqlErrors.wrap(e, ErrorCode.CONNECTION_FAILED, "Cannot connect to " + spec, spec.secrets());
         }
     }
 
     /** Wraps a failure of an operation step on a database. */
     static FerryException failure(SQLException e, ErrorCode fallback, String context, ConnectionSpec spec) {
-        return SqlErrors.wrap(e, fallback, context, spec.password());
+        return SqlErrors.wrap(e, fallback, context, spec.secrets());
     }
 }

@@ -41,7 +41,15 @@ final class PrefetchedRows implements RowStream {
             Object[] row;
             while (!cancelled && (row = source.next()) != null) {
                 int size = Math.min(RowSize.estimate(row), BUDGET_BYTES);
-                budget.acquire(size);
+                if (!budget.tryAcquire(size)) {
+                    if (!rows.isEmpty()) {
+                        // rows not yet handed over may hold the budget: hand them over, or both sides wait forever
+                        queue.put(new Batch(rows, bytes));
+                        rows = new ArrayList<>(BATCH_ROWS);
+                        bytes = 0;
+                    }
+                    budget.acquire(size);
+                }
                 rows.add(row.clone());
                 bytes += size;
                 if (rows.size() == BATCH_ROWS) {

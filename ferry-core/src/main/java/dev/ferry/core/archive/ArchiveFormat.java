@@ -27,7 +27,11 @@ public final class ArchiveFormat {
     /** ... or this many encoded (uncompressed) bytes, whichever comes first. */
     static final long CHUNK_MAX_BYTES = 256L * 1024 * 1024;
 
+    /** Reading is strict: a key given twice, a null for a number, or anything after the document is damage. */
     static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

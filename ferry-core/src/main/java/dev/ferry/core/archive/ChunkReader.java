@@ -7,6 +7,7 @@ import dev.ferry.core.error.FerryException;
 import dev.ferry.core.value.RowHasher;
 import dev.ferry.core.value.ValueDecoder;
 import dev.ferry.core.value.ValueInput;
+import dev.ferry.core.value.ValueTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ public final class ChunkReader implements AutoCloseable {
     private final RowHasher hasher;
     private long rows;
     private boolean done;
+    private long emptyRowsLeft = -1;
 
     /**
      * @param hashRows recompute the rows' content hash and compare it with the manifest's; a caller whose
@@ -61,7 +63,7 @@ public final class ChunkReader implements AutoCloseable {
                 throw corrupt("does not start with the Ferry row-chunk header");
             }
         } catch (IOException e) {
-            throw corrupt("cannot be read: " + e.getMessage(), e);
+            throw corrupt("cannot be read: " + ArchivePaths.printable(e.getMessage()), e);
         }
     }
 
@@ -69,6 +71,9 @@ public final class ChunkReader implements AutoCloseable {
     public Object[] next() {
         if (done) {
             return null;
+        }
+        if (row.length == 0) {
+            return nextEmptyRow();
         }
         try {
             int tag = in.readByte();
@@ -84,17 +89,50 @@ public final class ChunkReader implements AutoCloseable {
                 }
                 row[i] = ValueDecoder.decode(t, in);
             }
-            if (hasher != null) {
-                hasher.add(row);
-            }
-            rows++;
+            counted();
             return row;
+        } catch (ValueTooLargeException e) {
+            throw tooLarge(e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof FerryException fe) {
                 throw fe;
             }
-            throw corrupt("is damaged near row " + (rows + 1) + ": " + e.getMessage(), e);
+            throw corrupt("is damaged near row " + (rows + 1) + ": " + ArchivePaths.printable(e.getMessage()), e);
         }
+    }
+
+    /**
+     * A table without columns (PostgreSQL allows them) stores no bytes per row: its rows exist only as
+     * the trailer's count, which a writer never lets exceed {@link ArchiveFormat#CHUNK_MAX_ROWS}.
+     */
+    private Object[] nextEmptyRow() {
+        try {
+            if (emptyRowsLeft < 0) {
+                if (in.readByte() != END_TAG) {
+                    throw corrupt("holds values although its table has no columns");
+                }
+                emptyRowsLeft = in.readVarLong();
+                if (emptyRowsLeft < 0 || emptyRowsLeft > ArchiveFormat.CHUNK_MAX_ROWS || emptyRowsLeft != entry.rows()) {
+                    throw corrupt("says it holds " + emptyRowsLeft + " rows and the manifest " + entry.rows());
+                }
+            }
+            if (emptyRowsLeft == 0) {
+                requireHash();
+                return null;
+            }
+            emptyRowsLeft--;
+            counted();
+            return row;
+        } catch (IOException e) {
+            throw corrupt("is damaged: " + ArchivePaths.printable(e.getMessage()), e);
+        }
+    }
+
+    private void counted() {
+        if (hasher != null) {
+            hasher.add(row);
+        }
+        rows++;
     }
 
     private void finish() throws IOException {
@@ -102,10 +140,26 @@ public final class ChunkReader implements AutoCloseable {
         if (count != rows || count != entry.rows()) {
             throw corrupt("holds " + rows + " rows, its trailer says " + count + " and the manifest " + entry.rows());
         }
+        requireHash();
+    }
+
+    private void requireHash() {
+        if (hasMore()) {
+            throw corrupt("has data after its row count");
+        }
         if (hasher != null && !hasher.hash().hex().equals(entry.hash())) {
             throw corrupt("rows do not match the content hash in the manifest");
         }
         done = true;
+    }
+
+    private boolean hasMore() {
+        try {
+            in.readByte();
+            return true;
+        } catch (IOException endOrDamage) {
+            return false;
+        }
     }
 
     private void requireChecksum(Path file) throws IOException {
@@ -126,6 +180,17 @@ public final class ChunkReader implements AutoCloseable {
         } catch (IOException ignored) {
             // read-only file
         }
+    }
+
+    private FerryException tooLarge(ValueTooLargeException e) {
+        return new FerryException(ErrorCode.UNSUPPORTED, "Archive file " + entry.file() + " (table " + table + ") holds a value of "
+                + mib(e.length()) + " in row " + (rows + 1) + ", more than this Java heap can safely hold ("
+                + mib(e.limit()) + " per value, an eighth of the maximum heap). Run Ferry with a larger heap, e.g."
+                + " FERRY_JAVA_OPTS=-Xmx" + Math.max(1, e.length() * 8 / (1L << 30) + 1) + "g.", e);
+    }
+
+    private static String mib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
     }
 
     private FerryException corrupt(String what) {

@@ -11,10 +11,13 @@ public final class SqlErrors {
     private SqlErrors() {
     }
 
-    /** Wraps {@code e} as a FerryException; {@code context} says what Ferry was doing ("Cannot connect to X"). */
-    public static FerryException wrap(SQLException e, ErrorCode fallback, String context, String secret) {
+    /**
+     * Wraps {@code e} as a FerryException; {@code context} says what Ferry was doing ("Cannot connect to X");
+     * {@code secrets} (e.g. {@code ConnectionSpec.secrets()}) are removed from the driver's message.
+     */
+    public static FerryException wrap(SQLException e, ErrorCode fallback, String context, String... secrets) {
         ErrorCode code = classify(e, fallback);
-        String detail = dev.ferry.core.spi.Redaction.redact(firstLine(e.getMessage()), secret);
+        String detail = dev.ferry.core.spi.Redaction.redact(firstLine(e.getMessage()), secrets);
         return new FerryException(code, context + ": " + detail + hint(code), e);
     }
 

@@ -20,6 +20,15 @@ public record ConnectionSpec(String url, String user, String password) {
         return Redaction.redactUrl(url);
     }
 
+    /** Every form of every password this spec carries (the password and any in the URL), for redaction. */
+    public String[] secrets() {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(Redaction.passwordsIn(url));
+        if (password != null) {
+            all.add(password);
+        }
+        return all.toArray(String[]::new);
+    }
+
     @Override
     public String toString() {
         return redactedUrl() + (user == null ? "" : " as " + user);

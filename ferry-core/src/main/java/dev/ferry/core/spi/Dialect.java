@@ -50,6 +50,15 @@ public interface Dialect {
      */
     Schema introspect(Connection connection, List<String> namespaces) throws SQLException;
 
+    /**
+     * Before a backup reads rows: throws a {@code FerryException} (PERMISSION_DENIED) naming every
+     * privilege the user lacks to read {@code schema} (the schema being backed up, after exclusions),
+     * rather than failing on the first table or, worse, reading less than there is. By default nothing
+     * is checked.
+     */
+    default void requireReadable(Connection connection, Schema schema) throws SQLException {
+    }
+
     /** Streams a table's rows; values in the order of {@link Table#loadedColumns()}. */
     RowCursor readRows(Connection connection, Table table) throws SQLException;
 

@@ -31,13 +31,19 @@ public final class Dialects {
         }
         return ALL.stream().filter(d -> d.acceptsUrl(url)).findFirst()
                 .orElseThrow(() -> new FerryException(ErrorCode.UNKNOWN_ENGINE, "No Ferry dialect handles '"
-                        + Redaction.redactUrl(url) + "'; supported URL prefixes: " + prefixes()));
+                        + scheme(url) + "' URLs; supported URL prefixes: " + prefixes()));
     }
 
     public static Dialect forId(String id) {
         return ALL.stream().filter(d -> d.id().equals(id)).findFirst()
                 .orElseThrow(() -> new FerryException(ErrorCode.UNKNOWN_ENGINE, "No Ferry dialect for engine '"
                         + id + "'; available: " + ALL.stream().map(Dialect::id).collect(Collectors.joining(", "))));
+    }
+
+    /** {@code jdbc:oracle:} of {@code jdbc:oracle:thin:scott/tiger@db}: the rest may hold a password in any syntax. */
+    private static String scheme(String url) {
+        int colon = url.indexOf(':', "jdbc:".length());
+        return colon < 0 ? "jdbc:" : url.substring(0, colon + 1);
     }
 
     private static String prefixes() {

@@ -15,6 +15,14 @@ public interface Snapshot extends AutoCloseable {
     /** How the snapshot was made, e.g. "exported snapshot 00000003-0000001B-1 shared by 4 connections". */
     String note();
 
+    /**
+     * Called after every row was read and before the archive is committed: throws a FerryException if
+     * the view turned out not to be consistent after all (e.g. a file read without locks changed). By
+     * default a snapshot is consistent by construction.
+     */
+    default void requireConsistent() {
+    }
+
     @Override
     void close();
 }

@@ -18,6 +18,13 @@ import java.util.UUID;
 /** Reads values written by {@link ValueEncoder} (archive form). */
 public final class ValueDecoder {
     private static final int MAX_ARRAY_DEPTH = 32;
+    /**
+     * Bounds of exact numbers, well above what engines store (PostgreSQL numeric: 131,072 digits before
+     * the point, 16,383 after, about 61 KB), so that a damaged scale or length cannot make hashing a
+     * value take hours: 10^(2^31) is not computed.
+     */
+    static final int MAX_DECIMAL_SCALE = 1 << 18;
+    static final int MAX_NUMBER_BYTES = 1 << 17;
 
     private ValueDecoder() {
     }
@@ -33,7 +40,7 @@ public final class ValueDecoder {
             case ValueTag.FALSE: return Boolean.FALSE;
             case ValueTag.TRUE: return Boolean.TRUE;
             case ValueTag.INT: return in.readSignedVarLong();
-            case ValueTag.BIG_INT: return new BigInteger(nonEmpty(in.readBlock(), in));
+            case ValueTag.BIG_INT: return bigInteger(in);
             case ValueTag.DECIMAL: return decimal(in);
             case ValueTag.FLOAT32: return Float.intBitsToFloat(in.readInt());
             case ValueTag.FLOAT64: return Double.longBitsToDouble(in.readLong());
@@ -78,10 +85,20 @@ public final class ValueDecoder {
 
     private static BigDecimal decimal(ValueInput in) throws IOException {
         long scale = in.readSignedVarLong();
-        if (scale < Integer.MIN_VALUE || scale > Integer.MAX_VALUE) {
-            throw new ValueFormatException("impossible decimal scale " + scale + " at byte " + in.position());
+        if (Math.abs(scale) > MAX_DECIMAL_SCALE) {
+            throw new ValueFormatException("impossible decimal scale " + scale + " at byte " + in.position()
+                    + " (no engine stores more than " + MAX_DECIMAL_SCALE + ")");
         }
-        return new BigDecimal(new BigInteger(nonEmpty(in.readBlock(), in)), (int) scale);
+        return new BigDecimal(bigInteger(in), (int) scale);
+    }
+
+    private static BigInteger bigInteger(ValueInput in) throws IOException {
+        long length = in.readVarLong();
+        if (length < 0 || length > MAX_NUMBER_BYTES) {
+            throw new ValueFormatException("impossible number of " + length + " bytes at byte " + in.position()
+                    + " (no engine stores more than " + MAX_NUMBER_BYTES + ")");
+        }
+        return new BigInteger(nonEmpty(in.readBytes((int) length), in));
     }
 
     private static byte[] nonEmpty(byte[] b, ValueInput in) throws ValueFormatException {
@@ -99,7 +116,7 @@ public final class ValueDecoder {
         try {
             return new BitString(text(in));
         } catch (IllegalArgumentException e) {
-            throw new ValueFormatException(e.getMessage() + " at byte " + in.position());
+            throw new ValueFormatException("a bit string holds characters other than 0 and 1 at byte " + in.position());
         }
     }
 

@@ -18,6 +18,14 @@ public final class ValueInput {
     private int limit;
     private long consumed;
 
+    /**
+     * The largest single value this JVM reads: an eighth of the maximum heap, as a value is held as
+     * bytes, then as text, and the database driver copies it again.
+     */
+    public static long valueLimit() {
+        return Math.min(MAX_VALUE_BYTES, Runtime.getRuntime().maxMemory() / 8);
+    }
+
     public ValueInput(InputStream in) {
         this.in = in;
     }
@@ -84,6 +92,20 @@ public final class ValueInput {
         long len = readVarLong();
         if (len < 0 || len > MAX_VALUE_BYTES) {
             throw new ValueFormatException("impossible length " + len + " at byte " + position());
+        }
+        return readBytes((int) len);
+    }
+
+    /**
+     * Exactly {@code len} bytes; memory grows with the bytes actually present, not with {@code len}, and
+     * a value larger than {@link #valueLimit()} is refused before it exhausts the heap.
+     */
+    public byte[] readBytes(int len) throws IOException {
+        if (len < 0) {
+            throw new ValueFormatException("impossible length " + len + " at byte " + position());
+        }
+        if (len > valueLimit()) {
+            throw new ValueTooLargeException(len, valueLimit());
         }
         byte[] out = new byte[(int) Math.min(len, 1 << 20)];
         int filled = 0;

@@ -82,6 +82,43 @@ class ValueCodecTest {
                 .hasMessageContaining("impossible length");
     }
 
+    @Test
+    void decimalsWithImpossibleScalesOrSizesAreRefused() {
+        GrowableBytes scale = new GrowableBytes();
+        scale.put(5);
+        scale.putSignedVarLong(-268_435_456L); // found by fuzzing: hashing 1E+268435456 never finished
+        scale.putBlock(new byte[] {1});
+        assertThatThrownBy(() -> decode(scale)).isInstanceOf(ValueFormatException.class).hasMessageContaining("decimal scale");
+        GrowableBytes size = new GrowableBytes();
+        size.put(4);
+        size.putBlock(new byte[ValueDecoder.MAX_NUMBER_BYTES + 1]);
+        assertThatThrownBy(() -> decode(size)).isInstanceOf(ValueFormatException.class).hasMessageContaining("number of");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void hashingAHugeNumericIsFast() {
+        // PostgreSQL allows 131,072 digits before the point; BigDecimal.stripTrailingZeros takes ~15 s on 10^150000
+        BigDecimal huge = new BigDecimal(BigInteger.TEN.pow(150_000));
+        assertThat(hash(huge)).isEqualTo(hash(new BigDecimal(BigInteger.ONE, -150_000)));
+    }
+
+    @Test
+    void fastTrailingZeroStripAgreesWithTheJdk() {
+        java.util.Random random = new java.util.Random(8);
+        for (int i = 0; i < 2_000; i++) {
+            BigInteger unscaled = BigInteger.valueOf(random.nextInt(2_000) - 1_000).multiply(BigInteger.TEN.pow(random.nextInt(40)));
+            BigDecimal d = new BigDecimal(unscaled, random.nextInt(80) - 40);
+            BigDecimal expected = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+            assertThat(ValueEncoder.withoutTrailingZeros(d)).as("%s", d).isEqualTo(expected);
+        }
+    }
+
+    private static Object decode(GrowableBytes buf) throws IOException {
+        ValueInput in = new ValueInput(new ByteArrayInputStream(Arrays.copyOf(buf.array(), buf.size())));
+        return ValueDecoder.decode(in.readByte(), in);
+    }
+
     private static String hash(Object v) {
         RowHasher h = new RowHasher();
         h.add(new Object[] {v});

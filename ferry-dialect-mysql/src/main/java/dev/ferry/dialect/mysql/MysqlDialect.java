@@ -66,6 +66,13 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public void requireReadable(Connection connection, Schema schema) throws SQLException {
+        String database = schema.tables().stream().map(t -> t.name().schema()).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(Sql.currentDatabase(connection));
+        TriggerPrivilege.require(connection, database, schema);
+    }
+
+    @Override
     public RowCursor readRows(Connection connection, Table table) throws SQLException {
         return MysqlRowCursor.open(connection, table);
     }

@@ -1,5 +1,7 @@
 package dev.ferry.dialect.mysql;
 
+import dev.ferry.core.error.ErrorCode;
+import dev.ferry.core.error.FerryException;
 import dev.ferry.core.model.NativeObject;
 import dev.ferry.core.model.QualifiedName;
 import dev.ferry.core.model.View;
@@ -52,6 +54,11 @@ final class ObjectReader {
                 + "WHERE ROUTINE_SCHEMA = ? ORDER BY ROUTINE_TYPE, ROUTINE_NAME")) {
             String kind = r[1].toLowerCase(java.util.Locale.ROOT);
             String create = showCreate("SHOW CREATE " + r[1] + " " + Sql.qualified(database, r[0]), 3);
+            if (create == null) {
+                throw new FerryException(ErrorCode.PERMISSION_DENIED, "The user may run " + kind + " " + r[0] + " but not read"
+                        + " its definition, so the backup would lack it. Grant SELECT ON mysql.proc (MariaDB before 11.3) or"
+                        + " SHOW CREATE ROUTINE (MariaDB 11.3+, MySQL) to the user, or back up as the routine's definer.");
+            }
             objects.add(new NativeObject(kind, QualifiedName.of(r[0]), withoutDefiner(create)));
         }
         for (String[] t : pairs("SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE FROM information_schema.TRIGGERS "

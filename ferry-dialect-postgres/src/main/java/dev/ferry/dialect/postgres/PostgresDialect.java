@@ -13,6 +13,7 @@ import dev.ferry.core.spi.Snapshot;
 import dev.ferry.core.translate.PortableDefault;
 import dev.ferry.dialect.postgres.introspect.PgDefaults;
 import dev.ferry.dialect.postgres.introspect.PostgresIntrospector;
+import dev.ferry.dialect.postgres.introspect.PrivilegeCheck;
 import dev.ferry.dialect.postgres.migrate.PostgresMigrationSupport;
 import dev.ferry.dialect.postgres.restore.PostgresRestoreTarget;
 import java.sql.Connection;
@@ -41,6 +42,9 @@ public final class PostgresDialect implements Dialect {
         return "postgresql";
     }
 
+    /** The most row data one fetch may hold; a single row larger than this is refused by the driver. */
+    static final long FETCH_BUFFER_BYTES = Runtime.getRuntime().maxMemory() / 8;
+
     @Override
     public List<String> urlPrefixes() {
         return List.of("jdbc:postgresql:");
@@ -58,6 +62,10 @@ public final class PostgresDialect implements Dialect {
         props.setProperty("ApplicationName", "ferry");
         // text results only: values are parsed from the server's exact output text (PostgresRowCursor)
         props.setProperty("binaryTransfer", "false");
+        // bounded fetches whatever the row width: each holds about an eighth of the heap (PostgresRowCursor)
+        props.setProperty("adaptiveFetch", "true");
+        props.setProperty("adaptiveFetchMaximum", "10000");
+        props.setProperty("maxResultBuffer", String.valueOf(FETCH_BUFFER_BYTES));
         Connection connection = DriverManager.getConnection(spec.url(), props);
         try (Statement s = connection.createStatement()) {
             for (String setting : SESSION_SETTINGS) {
@@ -93,6 +101,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Schema introspect(Connection connection, List<String> namespaces) throws SQLException {
         return new PostgresIntrospector(connection).introspect(namespaces);
+    }
+
+    @Override
+    public void requireReadable(Connection connection, Schema schema) throws SQLException {
+        PrivilegeCheck.requireReadable(connection, schema);
     }
 
     @Override

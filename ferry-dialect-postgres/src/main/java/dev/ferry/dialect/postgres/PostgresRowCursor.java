@@ -22,15 +22,13 @@ import java.util.stream.Collectors;
  * cast would not do: it trims char(n) padding, adds /32 to inet and spells booleans out.)
  */
 public final class PostgresRowCursor implements RowCursor {
-    static final int MAX_FETCH_ROWS = 10_000;
-    static final int MIN_FETCH_ROWS = 100;
-    static final int UNKNOWN_SIZE_FETCH_ROWS = 1_000;
-    /** Roughly how much row data one fetch may hold. */
-    static final long FETCH_BYTES = 32L * 1024 * 1024;
-    private static final String AVERAGE_ROW_BYTES = """
-            SELECT CASE WHEN c.reltuples > 0 THEN pg_total_relation_size(c.oid) / c.reltuples END
-            FROM pg_class c WHERE c.oid = CAST(? AS regclass)
-            """;
+    /**
+     * The first fetch of a cursor: one row. The driver's adaptive fetch ({@link PostgresDialect#connect})
+     * then sizes every further fetch from the widest row seen so far, so that a fetch holds about
+     * {@code maxResultBuffer} bytes whatever the row width. An estimate from the table's size on disk
+     * cannot do that: TOAST compresses, and 40 rows of 8 MiB text looked small enough to fetch 1,000 at once.
+     */
+    static final int FIRST_FETCH_ROWS = 1;
 
     private final Connection connection;
     private final boolean restoreAutoCommit;
@@ -61,7 +59,7 @@ public final class PostgresRowCursor implements RowCursor {
         }
         Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         try {
-            statement.setFetchSize(fetchSize(connection, table));
+            statement.setFetchSize(FIRST_FETCH_ROWS);
             ResultSet rows = statement.executeQuery(selectSql(table));
             return new PostgresRowCursor(connection, autoCommit, statement, rows, table);
         } catch (SQLException | RuntimeException e) {
@@ -72,27 +70,6 @@ public final class PostgresRowCursor implements RowCursor {
             }
             throw e;
         }
-    }
-
-    /**
-     * Rows per fetch so that one fetch holds about {@link #FETCH_BYTES}: from the table's size on
-     * disk (with TOAST) over its row estimate; a table never analysed gets a middling size.
-     */
-    static int fetchSize(Connection connection, Table table) throws SQLException {
-        try (java.sql.PreparedStatement ps = connection.prepareStatement(AVERAGE_ROW_BYTES)) {
-            ps.setString(1, Sql.qualified(table.name()));
-            try (ResultSet rs = ps.executeQuery()) {
-                double average = rs.next() ? rs.getDouble(1) : 0;
-                return rowsPerFetch(average);
-            }
-        }
-    }
-
-    static int rowsPerFetch(double averageRowBytes) {
-        if (averageRowBytes <= 0) {
-            return UNKNOWN_SIZE_FETCH_ROWS;
-        }
-        return (int) Math.max(MIN_FETCH_ROWS, Math.min(MAX_FETCH_ROWS, FETCH_BYTES / averageRowBytes));
     }
 
     /** {@code SELECT "a", "b" FROM ONLY "s"."t"}: ONLY, or an inheritance parent would also return its children's rows. */

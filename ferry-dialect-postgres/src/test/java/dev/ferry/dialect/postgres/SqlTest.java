@@ -17,14 +17,6 @@ class SqlTest {
     }
 
     @Test
-    void fetchSizeFollowsRowWidth() {
-        assertThat(PostgresRowCursor.rowsPerFetch(0)).isEqualTo(1_000);
-        assertThat(PostgresRowCursor.rowsPerFetch(50)).isEqualTo(10_000);
-        assertThat(PostgresRowCursor.rowsPerFetch(32 * 1024)).isEqualTo(1_024);
-        assertThat(PostgresRowCursor.rowsPerFetch(10_000_000)).isEqualTo(100);
-    }
-
-    @Test
     void selectsLoadedColumnsAsText() {
         var table = new dev.ferry.core.model.Table(new QualifiedName("s", "t"), java.util.List.of(
                 dev.ferry.core.model.Column.of("a", dev.ferry.core.model.DataType.of(dev.ferry.core.model.TypeKind.TEXT, "text"), true),

@@ -74,7 +74,16 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public Snapshot openSnapshot(ConnectionSpec source, int workers) throws SQLException {
-        return SqliteSnapshot.open(connect(source, true));
+        Path file = SqliteFiles.path(source.url());
+        UnopenedWalSource unopened = Files.isRegularFile(file) ? UnopenedWalSource.of(file) : null;
+        if (unopened == null) {
+            return SqliteSnapshot.open(connect(source, true), null);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.READONLY);
+        config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+        return SqliteSnapshot.open(config.createConnection(unopened.url()), unopened);
     }
 
     @Override

@@ -5,7 +5,12 @@
  *   <li><b>Sources</b> are opened read-only (SQLITE_OPEN_READONLY), so no journal or WAL file is
  *       created beside a user's database, and a missing file is an error rather than a new empty
  *       database. A backup reads inside one read transaction on one connection: SQLite cannot share
- *       a snapshot across connections, so {@code --jobs} does not apply.</li>
+ *       a snapshot across connections, so {@code --jobs} does not apply. A WAL-mode database that no one
+ *       has open (no -wal or -shm file) would still make SQLite create both files, so it is read as
+ *       immutable instead and checked unchanged before the archive is committed
+ *       ({@code UnopenedWalSource}); one in use is read with SQLite's own locks (its files exist).</li>
+ *   <li><b>Text that is not UTF-8</b> (SQLite stores any bytes as TEXT) is refused with the table,
+ *       column and row: the driver would turn it into U+FFFD, and the proof could not tell.</li>
  *   <li><b>Values</b> come back by storage class, not declared type: INTEGER as Long, REAL as Double,
  *       TEXT as String, BLOB as byte[]. A column declared DATETIME that holds text keeps text; what
  *       was stored is what is restored.</li>

@@ -35,11 +35,13 @@ final class CopyRowSink implements RowSink {
         return new CopyRowSink(table, copy);
     }
 
-    /** {@code COPY "s"."t" ("a", "b") FROM STDIN}: only loaded columns, generated ones are computed. */
+    /**
+     * {@code COPY "s"."t" ("a", "b") FROM STDIN}: only loaded columns, generated ones are computed. A
+     * table without columns takes no list (each row is an empty line).
+     */
     static String copySql(Table table) {
-        return "COPY " + Sql.qualified(table.name()) + " ("
-                + table.loadedColumns().stream().map(Column::name).map(Sql::quote).collect(Collectors.joining(", "))
-                + ") FROM STDIN";
+        String columns = table.loadedColumns().stream().map(Column::name).map(Sql::quote).collect(Collectors.joining(", "));
+        return "COPY " + Sql.qualified(table.name()) + (columns.isEmpty() ? "" : " (" + columns + ")") + " FROM STDIN";
     }
 
     @Override
