@@ -128,6 +128,42 @@ class MergeIT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aFailureHalfwayRollsEverythingBack(Engine engine) throws Exception {
+        try (ScratchDatabase source = engine.scratch(); ScratchDatabase target = engine.scratch();
+             Connection s = source.connect(); Connection t = target.connect()) {
+            Path archive = exportSecondProject(engine, source, s, List.of());
+            SemaphoreSchema.create(engine, t);
+            SemaphoreSchema.fill(t, "tgt", 2);
+            if (engine == Engine.SQLITE) {
+                SemaphoreSchema.exec(t, "CREATE TRIGGER no_prod BEFORE INSERT ON template WHEN NEW.project_id = 3"
+                        + " BEGIN SELECT RAISE(ABORT, 'no templates for project 3'); END");
+            } else {
+                SemaphoreSchema.exec(t, "ALTER TABLE template ADD CONSTRAINT no_prod CHECK (project_id <> 3)");
+            }
+            Map<String, List<String>> before = contents(t);
+            // the merged project gets id 3: it and its keys are inserted, then its first template fails
+            assertThatThrownBy(() -> new Merge(MergeSettings.of(archive, target.spec()), ProgressListener.NONE).run())
+                    .isInstanceOf(FerryException.class).hasMessageContaining("rolled back");
+            assertThat(contents(t)).as("projects and keys inserted before the failure are gone").isEqualTo(before);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = "SQLITE")
+    void intoADatabaseWithoutTablesAMergeIsAPlainRestore(Engine engine) throws Exception {
+        try (ScratchDatabase source = engine.scratch(); ScratchDatabase target = engine.scratch();
+             Connection s = source.connect(); Connection t = target.connect()) {
+            Path archive = exportSecondProject(engine, source, s, List.of());
+            MergeResult result = new Merge(MergeSettings.of(archive, target.spec()).withMatches(MATCH_ALL),
+                    ProgressListener.NONE).run();
+            assertThat(result.restore()).isNotNull();
+            assertThat(result.restore().rows()).isEqualTo(12);
+            assertConsistent(t, "src2");
+        }
+    }
+
     private static Path exportSecondProject(Engine engine, ScratchDatabase source, Connection s, List<String> exclude)
             throws Exception {
         SemaphoreSchema.create(engine, s);
