@@ -26,6 +26,7 @@ final class Writer implements AutoCloseable {
     private final KeyMap keys;
     private final References references;
     private final Map<QualifiedName, PreparedStatement> inserts = new HashMap<>();
+    private final Map<MergeTable.Reference, PreparedStatement> updates = new HashMap<>();
     private final List<Deferred> deferred = new ArrayList<>();
 
     /** A reference to set after the inserts: the row's new key and the archive's values of the reference. */
@@ -93,16 +94,19 @@ final class Writer implements AutoCloseable {
         Object[] now = o.kind() == References.Outcome.Kind.REWRITTEN ? o.values().toArray() : d.refValues();
         List<Column> set = d.table().columnsAt(d.ref().positions());
         List<Column> where = d.table().columnsAt(d.table().key);
-        try (PreparedStatement ps = sql.prepareUpdate(connection, d.table().target, set, where)) {
-            int index = 1;
-            for (int i = 0; i < now.length; i++) {
-                sql.bind(ps, index++, set.get(i), now[i]);
-            }
-            for (int i = 0; i < d.newKey().length; i++) {
-                sql.bind(ps, index++, where.get(i), d.newKey()[i]);
-            }
-            ps.executeUpdate();
+        PreparedStatement ps = updates.get(d.ref());
+        if (ps == null) {
+            ps = sql.prepareUpdate(connection, d.table().target, set, where);
+            updates.put(d.ref(), ps);
         }
+        int index = 1;
+        for (int i = 0; i < now.length; i++) {
+            sql.bind(ps, index++, set.get(i), now[i]);
+        }
+        for (int i = 0; i < d.newKey().length; i++) {
+            sql.bind(ps, index++, where.get(i), d.newKey()[i]);
+        }
+        ps.executeUpdate();
     }
 
     private PreparedStatement statement(MergeTable t) throws SQLException {
@@ -121,6 +125,9 @@ final class Writer implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         for (PreparedStatement ps : inserts.values()) {
+            ps.close();
+        }
+        for (PreparedStatement ps : updates.values()) {
             ps.close();
         }
     }
