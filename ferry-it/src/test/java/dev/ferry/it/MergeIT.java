@@ -32,10 +32,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class MergeIT {
     static final List<String> TABLES = List.of("project", "app_user", "access_key", "template", "inventory",
-            "template_vault", "project_user");
+            "template_vault", "project_user", "member_note");
     static final List<String> MATCH_ALL = List.of("project:name", "app_user:username", "access_key:project_id,name",
             "template:project_id,name", "inventory:project_id,name", "template_vault:template_id,vault_key_id",
-            "project_user:project_id,user_id");
+            "project_user:project_id,user_id", "member_note:project_id,user_id,note");
 
     @ParameterizedTest
     @EnumSource(Engine.class)
@@ -50,7 +50,7 @@ class MergeIT {
 
             MergeResult result = new Merge(MergeSettings.of(archive, target.spec()).withIdMap(idMap), ProgressListener.NONE).run();
 
-            assertThat(result.inserted()).isEqualTo(12);
+            assertThat(result.inserted()).isEqualTo(13);
             assertThat(result.matched()).isZero();
             Map<String, List<String>> after = contents(t);
             for (String table : TABLES) {
@@ -81,7 +81,7 @@ class MergeIT {
             MergeResult first = new Merge(MergeSettings.of(archive, target.spec()).withMatches(List.of("app_user:username")),
                     ProgressListener.NONE).run();
             assertThat(first.matched()).isEqualTo(1);
-            assertThat(first.inserted()).isEqualTo(11);
+            assertThat(first.inserted()).isEqualTo(12);
             long project = SemaphoreSchema.single(t, "SELECT id FROM project WHERE name = 'src2'");
             assertThat(SemaphoreSchema.single(t, "SELECT count(*) FROM project_user WHERE project_id = ? AND user_id = ?",
                     project, existing)).as("the link points at the matched user").isEqualTo(1);
@@ -91,7 +91,7 @@ class MergeIT {
             MergeResult second = new Merge(MergeSettings.of(archive, target.spec()).withMatches(MATCH_ALL),
                     ProgressListener.NONE).run();
             assertThat(second.inserted()).isZero();
-            assertThat(second.matched()).isEqualTo(12);
+            assertThat(second.matched()).isEqualTo(13);
             assertThat(contents(t)).isEqualTo(before);
         }
     }
@@ -159,7 +159,7 @@ class MergeIT {
             MergeResult result = new Merge(MergeSettings.of(archive, target.spec()).withMatches(MATCH_ALL),
                     ProgressListener.NONE).run();
             assertThat(result.restore()).isNotNull();
-            assertThat(result.restore().rows()).isEqualTo(12);
+            assertThat(result.restore().rows()).isEqualTo(13);
             assertConsistent(t, "src2");
         }
     }
@@ -186,6 +186,9 @@ class MergeIT {
                 + " JOIN access_key k ON k.id = v.vault_key_id WHERE x.project_id = ? AND k.project_id = ?", id, id)).isEqualTo(2);
         assertThat(SemaphoreSchema.single(t, "SELECT count(*) FROM project_user pu JOIN app_user u ON u.id = pu.user_id"
                 + " WHERE pu.project_id = ? AND u.username LIKE 'src-%'", id)).isEqualTo(2);
+        assertThat(SemaphoreSchema.single(t, "SELECT count(*) FROM member_note n JOIN project_user pu ON pu.project_id ="
+                + " n.project_id AND pu.user_id = n.user_id JOIN app_user u ON u.id = pu.user_id WHERE n.project_id = ?"
+                + " AND u.username LIKE 'src-u2' AND pu.role = 'guest'", id)).as("the composite reference, rewritten").isEqualTo(1);
     }
 
     private static String qualified(Engine engine, String table) {

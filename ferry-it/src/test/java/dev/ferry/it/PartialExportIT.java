@@ -32,7 +32,7 @@ class PartialExportIT {
             Map<String, Long> rows = rows(backup(db, List.of("project:id=" + ids.get(1)), true));
             assertThat(rows).containsEntry("project", 1L).containsEntry("access_key", 2L).containsEntry("template", 2L)
                     .containsEntry("inventory", 1L).containsEntry("template_vault", 2L).containsEntry("project_user", 2L)
-                    .containsEntry("app_user", 2L);
+                    .containsEntry("app_user", 2L).containsEntry("member_note", 1L);
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
  * A Semaphore-shaped schema on each engine: projects, access keys, templates (self-referencing parent,
  * nullable reference to an inventory), inventories (nullable reference back to a template: a two-table
  * cycle), template vaults referencing a template and an access key, users and a project_user link table
- * with a composite key. Every table but the link table has a generated key.
+ * with a composite key, and member notes referencing a project_user by that composite key. Every table but the link table has a generated key.
  */
 final class SemaphoreSchema {
     private SemaphoreSchema() {
@@ -38,7 +38,9 @@ final class SemaphoreSchema {
                         + " vault_key_id integer NOT NULL REFERENCES access_key (id))",
                 "CREATE TABLE project_user (project_id integer NOT NULL REFERENCES project (id),"
                         + " user_id integer NOT NULL REFERENCES app_user (id), role varchar(20) NOT NULL,"
-                        + " PRIMARY KEY (project_id, user_id))");
+                        + " PRIMARY KEY (project_id, user_id))",
+                "CREATE TABLE member_note (" + id + ", project_id integer NOT NULL, user_id integer NOT NULL,"
+                        + " note varchar(100) NOT NULL, FOREIGN KEY (project_id, user_id) REFERENCES project_user (project_id, user_id))");
         if (!inline) {
             exec(c, "ALTER TABLE template ADD CONSTRAINT template_inventory_fk FOREIGN KEY (inventory_id) REFERENCES inventory (id)");
         }
@@ -66,6 +68,7 @@ final class SemaphoreSchema {
             insert(c, "INSERT INTO template_vault (template_id, vault_key_id) VALUES (?, ?)", child, key1);
             update(c, "INSERT INTO project_user (project_id, user_id, role) VALUES (?, ?, 'owner')", project, u1);
             update(c, "INSERT INTO project_user (project_id, user_id, role) VALUES (?, ?, 'guest')", project, u2);
+            insert(c, "INSERT INTO member_note (project_id, user_id, note) VALUES (?, ?, ?)", project, u2, "guest of " + prefix + p);
         }
         return ids;
     }
