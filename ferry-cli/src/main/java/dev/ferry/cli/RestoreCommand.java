@@ -109,6 +109,10 @@ final class RestoreCommand implements Callable<Integer> {
             return filesOnly(files);
         }
         if (merge.merge) {
+            if (strict || jobs != 1 || schema != RestoreSettings.SchemaMode.CREATE) {
+                System.err.println("note: --merge writes into the target's existing tables in one transaction; --strict,"
+                        + " --jobs and --schema do not apply and are ignored.");
+            }
             return merge.run(from, to, connection, passphrase, output, clean, !files.isEmpty());
         }
         merge.noteIgnored(System.err);

@@ -30,8 +30,9 @@ class CliMergeIT {
         assertThat(inspect.out()).contains("Partial   yes: roots project:name = 'b' and their children");
 
         CliRun dry = CliRun.of("restore", "--from", archive.toString(), "--to", "jdbc:sqlite:" + target, "--merge", "--dry-run",
-                "--match", "project:name", "-q");
+                "--match", "project:name", "--jobs", "2", "-q");
         assertThat(dry.exitCode()).as(dry.all()).isZero();
+        assertThat(dry.err()).contains("--strict, --jobs and --schema do not apply and are ignored");
         assertThat(dry.out()).containsPattern("task\\s+2\\s+2\\s+0\\s+3").contains("Dry run: nothing was written");
         assertThat(count(target, "task")).isEqualTo(4);
 
