@@ -91,7 +91,9 @@ public final class StagedRestoreTarget implements RestoreTarget {
         namespace = namespaceOf(schema);
         String name = StagingLeftovers.newName(namespace == null ? "" : namespace);
         plan = namespace == null ? null : StagingPlan.of(schema, namespace, name);
-        String refusal = namespace == null ? "the target connection has no current schema" : plan.refusal();
+        String refusal = namespace == null ? "the target connection has no current schema"
+                : !mayCreateSchemas() ? "the user may not create a staging schema (no CREATE privilege on the database)"
+                : plan.refusal();
         if (refusal != null) {
             notes.add("PostgreSQL: restoring in one transaction on one connection, not with " + jobs
                     + " jobs, because " + refusal + " (a staging schema cannot build such a schema)");
@@ -123,6 +125,14 @@ public final class StagedRestoreTarget implements RestoreTarget {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT current_schema()")) {
             rs.next();
             return rs.getString(1);
+        }
+    }
+
+    private boolean mayCreateSchemas() throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT has_database_privilege(current_database(), 'CREATE')")) {
+            rs.next();
+            return rs.getBoolean(1);
         }
     }
 
@@ -225,9 +235,12 @@ public final class StagedRestoreTarget implements RestoreTarget {
         single.run("Restoring the search path", "SELECT set_config('search_path', " + Sql.literal(savedPath) + ", false)");
         new StagePublisher(single, stage, namespace).publish(plan.original(), plan.staged(), clean, new TargetObjects(connection));
         connection.commit();
-        StagingLeftovers.release(connection, stage);
         staging = false;
-        stage = null;
+        try {
+            StagingLeftovers.release(connection, stage);
+        } catch (SQLException published) {
+            // the restore is committed; the lock ends with the session anyway
+        }
     }
 
     /** Abandons the workers' transactions and drops the staging schema (on a fresh connection if this one died). */

@@ -20,6 +20,8 @@ import java.util.List;
  * table as the archive names it, not its staging copy.
  */
 final class StagedTableSink implements RowSink {
+    static final boolean FREEZE = !"false".equals(System.getProperty("ferry.postgres.freeze"));
+
     private final QualifiedName original;
     private final Table staged;
     private final StagingConnections pool;
@@ -38,7 +40,8 @@ final class StagedTableSink implements RowSink {
     static StagedTableSink open(QualifiedName original, Table staged, StagingConnections pool) throws SQLException {
         Connection c = pool.borrow();
         try {
-            return new StagedTableSink(original, staged, pool, c, CopyRowSink.open(c, staged));
+            CopyRowSink copy = FREEZE ? CopyRowSink.openFrozen(c, staged) : CopyRowSink.open(c, staged);
+            return new StagedTableSink(original, staged, pool, c, copy);
         } catch (SQLException e) {
             pool.discard(c);
             throw RestoreErrors.failed("Loading rows into " + original, e);

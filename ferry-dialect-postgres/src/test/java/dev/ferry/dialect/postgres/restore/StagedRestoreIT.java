@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.core.error.FerryException;
 import dev.ferry.core.model.QualifiedName;
+import dev.ferry.core.spi.ConnectionSpec;
 import dev.ferry.core.value.ContentHash;
+import dev.ferry.embedded.testing.SharedPostgres;
 import dev.ferry.ops.Backup;
 import dev.ferry.ops.BackupSettings;
 import dev.ferry.ops.Fingerprint;
@@ -106,6 +108,16 @@ class StagedRestoreIT {
                 assertThat(single(s, "SELECT count(*) FROM pg_description WHERE description = 'people who order'")).isEqualTo(1);
             }
         }
+    }
+
+    @Test
+    void stagedRestoreWorksOnPostgres12() {
+        ConnectionSpec target = SharedPostgres.freshDatabase(12);
+        Notes notes = new Notes();
+        RestoreResult r = new Restore(RestoreSettings.of(archive, target).withJobs(3), notes).run();
+        assertThat(r.proofs()).allMatch(TableProof::matches);
+        assertThat(notes.all).anyMatch(n -> n.contains("staging schema ferry_stage_"));
+        assertThat(new Fingerprint(target, List.of()).run()).isEqualTo(sourceFingerprint);
     }
 
     @Test
