@@ -13,15 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One table's load into the staging schema, on a worker connection of its own: COPY, then, in the
+ * One table's load into the staging schema, on a worker connection of its own: COPY FREEZE (see
+ * {@link CopyRowSink#openFrozen}), then, in the
  * same transaction while other workers still load, the table's primary key, checks, unique
  * constraints and indexes (built once over all the rows, as pg_restore does). Foreign keys wait for
  * every table ({@link StagedRestoreTarget#finishSchema}). A refused row or constraint names the
  * table as the archive names it, not its staging copy.
  */
 final class StagedTableSink implements RowSink {
-    static final boolean FREEZE = !"false".equals(System.getProperty("ferry.postgres.freeze"));
-
     private final QualifiedName original;
     private final Table staged;
     private final StagingConnections pool;
@@ -40,8 +39,7 @@ final class StagedTableSink implements RowSink {
     static StagedTableSink open(QualifiedName original, Table staged, StagingConnections pool) throws SQLException {
         Connection c = pool.borrow();
         try {
-            CopyRowSink copy = FREEZE ? CopyRowSink.openFrozen(c, staged) : CopyRowSink.open(c, staged);
-            return new StagedTableSink(original, staged, pool, c, copy);
+            return new StagedTableSink(original, staged, pool, c, CopyRowSink.openFrozen(c, staged));
         } catch (SQLException e) {
             pool.discard(c);
             throw RestoreErrors.failed("Loading rows into " + original, e);
