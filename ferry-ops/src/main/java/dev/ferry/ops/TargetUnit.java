@@ -124,6 +124,7 @@ final class TargetUnit {
             target.commit();
             return proofs;
         } catch (Exception e) {
+            target.takeNotes().forEach(progress::note);
             Exception cause = e;
             if (e instanceof ProofPhase.ReadBackFailure r) {
                 step = "reading back table " + r.table() + " for the proof";

@@ -24,7 +24,7 @@ import java.util.Set;
  * Whether a schema can be built in a staging schema and moved into its target schema with
  * {@code ALTER ... SET SCHEMA}, and the same schema with every table, sequence and enum type moved
  * into the stage. The rule (docs/ARCHITECTURE.md): the tables, sequences and enum types live in one
- * schema; the archive has no extension, domain, composite type or native constraint, and no
+ * schema, whose name has no single quote or backslash; the archive has no extension, domain, composite type or native constraint, and no
  * partitioned table; and no column type, default, generated column, check or index names the target
  * schema other than through an enum type or a sequence of the archive ({@link StagedNames}). Views,
  * functions and triggers are created at the publish, in the target, so they may name anything.
@@ -83,6 +83,10 @@ final class StagingPlan {
     }
 
     private Schema stage(Schema schema, String namespace) {
+        if (namespace.indexOf('\'') >= 0 || namespace.indexOf('\\') >= 0) {
+            throw new Unstageable("the schema name " + namespace + " has a quote or backslash, which string literals "
+                    + "in its defaults would spell differently");
+        }
         Set<String> spaces = new HashSet<>(schema.namespaces());
         schema.tables().forEach(t -> spaces.add(Objects.requireNonNullElse(t.name().schema(), namespace)));
         schema.sequences().forEach(s -> spaces.add(Objects.requireNonNullElse(s.name().schema(), namespace)));

@@ -194,6 +194,29 @@ class StagedRestoreIT {
         }
     }
 
+    @Test
+    void aUserWhoMayNotCreateSchemasIsToldWhyNotStaged() throws SQLException {
+        String role = "ferry_nocreate_" + Long.toHexString(System.nanoTime());
+        try (ScratchDatabase target = ScratchDatabase.postgres()) {
+            exec(target, "CREATE ROLE " + role + " LOGIN; GRANT USAGE, CREATE ON SCHEMA public TO " + role);
+            ConnectionSpec asRole = new ConnectionSpec(target.spec().url(), role, null);
+            Notes notes = new Notes();
+            assertThatThrownBy(() -> new Restore(RestoreSettings.of(archive, asRole).withJobs(2), notes).run())
+                    .as("the one-transaction restore needs CREATE on the database too (CREATE SCHEMA IF NOT EXISTS)")
+                    .isInstanceOf(FerryException.class).hasMessageContaining("permission denied for database");
+            assertThat(notes.all).anyMatch(n -> n.contains("one transaction") && n.contains("may not create a staging schema"));
+            assertThat(stagingSchemas(target)).isEmpty();
+            try (Connection c = target.connect(); Statement s = c.createStatement()) {
+                assertThat(single(s, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).isZero();
+            }
+        } finally {
+            try (Connection c = java.sql.DriverManager.getConnection(ScratchDatabase.PG_ADMIN_URL, ScratchDatabase.PG_USER, null);
+                 Statement s = c.createStatement()) {
+                s.execute("DROP ROLE IF EXISTS " + role);
+            }
+        }
+    }
+
     /** Every index and constraint as the server prints it, sorted. */
     private static List<String> definitions(ScratchDatabase db) throws SQLException {
         List<String> out = new ArrayList<>();

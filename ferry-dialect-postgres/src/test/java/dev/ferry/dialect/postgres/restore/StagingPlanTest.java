@@ -62,5 +62,9 @@ class StagingPlanTest {
         Table other = new Table(new QualifiedName("app", "u"), t.columns().subList(0, 1), null, null, null, null, null, Map.of(), null, 0);
         Schema twoSchemas = new Schema(List.of("app", "public"), schema.enums(), null, List.of(t, other), null, null);
         assertThat(StagingPlan.of(twoSchemas, "public", STAGE).refusal()).contains("2 schemas");
+        Table hostile = new Table(new QualifiedName("sch\"ema; -- 'x'", "t"), t.columns().subList(0, 1), null, null, null, null,
+                null, Map.of(), null, 0);
+        assertThat(StagingPlan.of(new Schema(null, null, null, List.of(hostile), null, null), "sch\"ema; -- 'x'", STAGE)
+                .refusal()).contains("quote");
     }
 }
