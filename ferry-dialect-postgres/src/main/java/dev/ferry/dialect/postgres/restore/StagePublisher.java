@@ -1,17 +1,21 @@
 package dev.ferry.dialect.postgres.restore;
 
 import dev.ferry.core.model.EnumType;
+import dev.ferry.core.model.QualifiedName;
 import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Sequence;
 import dev.ferry.core.model.Table;
 import dev.ferry.dialect.postgres.Sql;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * The one short transaction that makes a staged restore visible: with clean, the target's old
  * objects are dropped; enum types, sequences not owned by a column, and tables move from the staging
  * schema into the target's with {@code ALTER ... SET SCHEMA} (owned sequences, indexes and
- * constraints follow their table; defaults and foreign keys hold OIDs, not names); functions, views,
+ * constraints follow their table; defaults and foreign keys hold OIDs, not names); the
+ * defaults staging rewrote are checked ({@link PublishedDefaults}); functions, views,
  * triggers and other native objects are then created in the target; the staging schema, now empty,
  * is dropped. The caller commits; any failure rolls all of it back and the target is as it was.
  */
@@ -27,7 +31,9 @@ final class StagePublisher {
         this.namespace = namespace;
     }
 
-    void publish(Schema original, Schema staged, boolean clean, TargetObjects targetObjects) throws SQLException {
+    void publish(Schema original, Schema staged, Map<QualifiedName, Map<String, String>> rewrittenDefaults, boolean clean,
+                 Connection connection) throws SQLException {
+        TargetObjects targetObjects = new TargetObjects(connection);
         runner.run("Preparing the publish transaction", "SET LOCAL check_function_bodies = false");
         if (clean) {
             try {
@@ -50,6 +56,7 @@ final class StagePublisher {
         for (Table t : staged.tables()) {
             runner.run("Moving table " + t.name().name() + " into " + namespace, "ALTER TABLE " + Sql.qualified(t.name()) + into);
         }
+        PublishedDefaults.verify(connection, namespace, rewrittenDefaults);
         new SchemaFinisher(runner, original).finishCode();
         runner.run("Dropping the emptied staging schema " + stage, "DROP SCHEMA " + Sql.quote(stage) + " RESTRICT");
     }

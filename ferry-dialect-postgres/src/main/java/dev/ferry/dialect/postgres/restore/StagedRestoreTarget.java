@@ -233,7 +233,8 @@ public final class StagedRestoreTarget implements RestoreTarget {
         }
         pool.close();
         single.run("Restoring the search path", "SELECT set_config('search_path', " + Sql.literal(savedPath) + ", false)");
-        new StagePublisher(single, stage, namespace).publish(plan.original(), plan.staged(), clean, new TargetObjects(connection));
+        new StagePublisher(single, stage, namespace).publish(plan.original(), plan.staged(), plan.rewrittenDefaults(), clean,
+                connection);
         connection.commit();
         staging = false;
         try {

@@ -38,6 +38,7 @@ final class StagingPlan {
     private final StagedNames names;
     private final Set<QualifiedName> enums = new HashSet<>();
     private final Map<QualifiedName, Table> tables = new HashMap<>();
+    private final Map<QualifiedName, Map<String, String>> rewrittenDefaults = new HashMap<>();
     private Schema staged;
     private String refusal;
 
@@ -71,6 +72,14 @@ final class StagingPlan {
     /** The schema with its tables, sequences and enum types in the staging schema. */
     Schema staged() {
         return staged;
+    }
+
+    /**
+     * Per original table, the defaults staging rewrote, as the archive spells them: after the move
+     * into the target they must read back exactly so ({@link PublishedDefaults}).
+     */
+    Map<QualifiedName, Map<String, String>> rewrittenDefaults() {
+        return rewrittenDefaults;
     }
 
     /** The staged copy of a table of the original schema. */
@@ -136,7 +145,11 @@ final class StagingPlan {
         Identity id = c.identity();
         Identity movedId = id == null || id.sequence() == null ? id
                 : new Identity(id.generation(), move(id.sequence()), id.start(), id.increment(), id.nextValue());
-        return new Column(c.name(), type(c.type(), where), c.nullable(), text(c.defaultExpression(), where),
+        String staged = text(c.defaultExpression(), where);
+        if (staged != null && !staged.equals(c.defaultExpression())) {
+            rewrittenDefaults.computeIfAbsent(t.name(), k -> new HashMap<>()).put(c.name(), c.defaultExpression());
+        }
+        return new Column(c.name(), type(c.type(), where), c.nullable(), staged,
                 movedId, text(c.generatedExpression(), where), c.generatedStored(), c.collation(), c.comment());
     }
 

@@ -217,6 +217,19 @@ class StagedRestoreIT {
         }
     }
 
+    @Test
+    void aDefaultThatDoesNotReadBackAsArchivedFailsThePublish() throws SQLException {
+        try (ScratchDatabase db = ScratchDatabase.postgres(); Connection c = db.connect()) {
+            exec(db, "CREATE SEQUENCE s; CREATE TABLE t (id bigint DEFAULT nextval('s'))");
+            QualifiedName t = new QualifiedName("public", "t");
+            c.setAutoCommit(false);
+            PublishedDefaults.verify(c, "public", Map.of(t, Map.of("id", "nextval('public.s'::regclass)")));
+            assertThatThrownBy(() -> PublishedDefaults.verify(c, "public", Map.of(t, Map.of("id", "nextval('public.other'::regclass)"))))
+                    .isInstanceOf(FerryException.class).hasMessageContaining("Column id of public.t")
+                    .hasMessageContaining("--jobs 1");
+        }
+    }
+
     /** Every index and constraint as the server prints it, sorted. */
     private static List<String> definitions(ScratchDatabase db) throws SQLException {
         List<String> out = new ArrayList<>();
