@@ -73,7 +73,7 @@ final class RestoreCommand implements Callable<Integer> {
     RestoreSettings.SchemaMode schema;
 
     @Option(names = {"-j", "--jobs"}, defaultValue = "1", paramLabel = "N",
-            description = "Tables loaded at once where the target allows it (MariaDB/MySQL; default: ${DEFAULT-VALUE}).")
+            description = "Tables loaded, indexed and proven at once where the target allows it (MariaDB/MySQL, and PostgreSQL through a staging schema; default: ${DEFAULT-VALUE}).")
     int jobs;
 
     @Option(names = "--files-to", paramLabel = "NAME=DIR", description = "Write the archive's file tree NAME into DIR (repeatable).")

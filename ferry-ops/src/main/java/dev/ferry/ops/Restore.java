@@ -59,7 +59,7 @@ public final class Restore {
             if (settings.schema() == RestoreSettings.SchemaMode.EXISTING) {
                 return intoExisting(archive, dialect, unit, start);
             }
-            try (RestoreTarget target = TargetUnit.open(dialect, settings.target())) {
+            try (RestoreTarget target = TargetUnit.open(dialect, settings.target(), settings.jobs())) {
                 unit.hintOnFailure(OlderTarget.hint(archive.manifest().source(), target.server()));
                 unit.refuseNonEmpty(target);
                 Translation translation = translation(archive, target, dialect);

@@ -12,7 +12,8 @@ import java.util.Objects;
  *                   refusing a non-empty target
  * @param strict     refuse a restore into another engine that would store any column's values in another
  *                   representation (text for dates, JSON for arrays...), before writing anything
- * @param jobs       tables loaded at once, where the target allows it (MariaDB/MySQL); at least 1
+ * @param jobs       tables loaded at once, where the target allows it (MariaDB/MySQL; PostgreSQL through a
+ *                   staging schema); at least 1
  * @param schema     {@link SchemaMode#CREATE} the archive's schema in an empty target, or load into the
  *                   tables the app already created ({@link SchemaMode#EXISTING}, after a preflight check)
  * @param passphrase the passphrase of an encrypted archive; null for a plain one

@@ -10,7 +10,6 @@ import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.translate.Translation;
 import dev.ferry.core.value.ContentHash;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -50,8 +49,13 @@ final class TargetUnit {
     }
 
     static RestoreTarget open(Dialect dialect, ConnectionSpec spec) {
+        return open(dialect, spec, 1);
+    }
+
+    /** A target that may use up to {@code jobs} connections where its engine can (see {@link Dialect#openRestore(ConnectionSpec, int)}). */
+    static RestoreTarget open(Dialect dialect, ConnectionSpec spec, int jobs) {
         try {
-            return dialect.openRestore(spec);
+            return jobs > 1 ? dialect.openRestore(spec, jobs) : dialect.openRestore(spec);
         } catch (SQLException e) {
             throw Connections.failure(e, ErrorCode.CONNECTION_FAILED, "Cannot connect to " + spec, spec);
         }
@@ -85,6 +89,7 @@ final class TargetUnit {
             step = "creating the schema";
             progress.phase("Creating schema", schema.tables().size(), 0);
             target.createTables(schema);
+            target.takeNotes().forEach(progress::note);
         }, () -> {
             progress.phase("Adding indexes and constraints", schema.tables().size(), 0);
             target.finishSchema(schema);
@@ -119,25 +124,24 @@ final class TargetUnit {
             target.commit();
             return proofs;
         } catch (Exception e) {
-            rollback(target, e);
-            throw failure(e);
+            target.takeNotes().forEach(progress::note);
+            Exception cause = e;
+            if (e instanceof ProofPhase.ReadBackFailure r) {
+                step = "reading back table " + r.table() + " for the proof";
+                cause = r.sqlCause();
+            }
+            rollback(target, cause);
+            throw failure(cause);
         }
     }
 
     private List<TableProof> prove(RestoreTarget target, Translation translation, Map<QualifiedName, ContentHash> sent,
-                                   Function<QualifiedName, ContentHash> fallback) throws SQLException {
+                                   Function<QualifiedName, ContentHash> fallback) {
         long rows = sent.values().stream().filter(h -> h != null).mapToLong(ContentHash::rows).sum();
         progress.phase("Proving", translation.tables().size(), rows);
-        TableReadBack readBack = new TableReadBack(target);
-        List<TableProof> proofs = new ArrayList<>();
-        for (Translation.TableMapping mapping : translation.tables()) {
-            QualifiedName name = mapping.source().name();
-            step = "reading back table " + name + " for the proof";
-            ContentHash found = readBack.hash(mapping, translation.converting());
-            ContentHash expected = sent.get(name) != null ? sent.get(name) : fallback.apply(name);
-            proofs.add(new TableProof(name, expected.rows(), expected.hex(), found.rows(), found.hex()));
-            progress.rows(name, found.rows());
-        }
+        step = "reading the tables back for the proof";
+        List<TableProof> proofs = new ProofPhase(target, progress).run(translation, name ->
+                sent.get(name) != null ? sent.get(name) : fallback.apply(name));
         Proofs.requireAllMatch(proofs, "The data written to " + spec);
         return proofs;
     }

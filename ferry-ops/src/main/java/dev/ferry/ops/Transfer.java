@@ -45,7 +45,7 @@ public final class Transfer {
         Dialect from = Dialects.forUrl(settings.source().url());
         Dialect to = Dialects.forUrl(settings.target().url());
         TargetUnit unit = new TargetUnit("Transfer", settings.target(), settings.clean(), progress);
-        try (Snapshot snapshot = openSnapshot(from); RestoreTarget target = TargetUnit.open(to, settings.target())) {
+        try (Snapshot snapshot = openSnapshot(from); RestoreTarget target = TargetUnit.open(to, settings.target(), settings.jobs())) {
             progress.note(snapshot.note());
             List<String> warnings = new ArrayList<>();
             Schema schema = readSchema(from, snapshot.connections().get(0), warnings);

@@ -69,6 +69,14 @@ public interface Dialect {
         }
     }
 
+    /**
+     * Prepares to restore with up to {@code jobs} connections at once (loads, index builds, the proof's
+     * read-back), where the engine can do so and stay all or nothing; by default {@link #openRestore(ConnectionSpec)}.
+     */
+    default RestoreTarget openRestore(ConnectionSpec target, int jobs) throws SQLException {
+        return openRestore(target);
+    }
+
     /** Prepares to restore into the database at {@code target}; nothing is written until {@link RestoreTarget#begin}. */
     RestoreTarget openRestore(ConnectionSpec target) throws SQLException;
 

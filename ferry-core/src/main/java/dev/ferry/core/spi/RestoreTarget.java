@@ -83,6 +83,23 @@ public interface RestoreTarget extends AutoCloseable {
     /** Reads a restored table back, inside the unit, for the proof. */
     RowCursor read(Table table) throws SQLException;
 
+    /**
+     * How many tables may be read back at once for the proof, each through its own {@link #read} from
+     * its own thread. 1 (the default) where the unit is one connection.
+     */
+    default int maxParallelReads() {
+        return 1;
+    }
+
+    /**
+     * What the user should know about how the restore is being done ("loading through staging schema
+     * ...", "removed a staging schema left by an interrupted restore"), collected since the last call;
+     * the operation prints them as notes. Empty by default.
+     */
+    default List<String> takeNotes() {
+        return List.of();
+    }
+
     /** Makes everything visible at once. */
     void commit() throws SQLException;
 

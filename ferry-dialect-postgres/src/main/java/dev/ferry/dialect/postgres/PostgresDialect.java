@@ -16,6 +16,7 @@ import dev.ferry.dialect.postgres.introspect.PostgresIntrospector;
 import dev.ferry.dialect.postgres.introspect.PrivilegeCheck;
 import dev.ferry.dialect.postgres.migrate.PostgresMigrationSupport;
 import dev.ferry.dialect.postgres.restore.PostgresRestoreTarget;
+import dev.ferry.dialect.postgres.restore.StagedRestoreTarget;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -125,6 +126,12 @@ public final class PostgresDialect implements Dialect {
     @Override
     public RestoreTarget openRestore(ConnectionSpec target) throws SQLException {
         return new PostgresRestoreTarget(this, connect(target, false));
+    }
+
+    /** With more than one job, a staged restore (see {@link StagedRestoreTarget}); else one transaction. */
+    @Override
+    public RestoreTarget openRestore(ConnectionSpec target, int jobs) throws SQLException {
+        return jobs > 1 ? new StagedRestoreTarget(this, target, jobs) : openRestore(target);
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class PostgresIntrospector {
             SELECT nspname FROM pg_namespace
             WHERE nspname NOT IN ('pg_catalog', 'information_schema')
               AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp%'
+              AND nspname NOT LIKE 'ferry\\_stage\\_%'
             ORDER BY nspname
             """;
     private static final String TABLES = """

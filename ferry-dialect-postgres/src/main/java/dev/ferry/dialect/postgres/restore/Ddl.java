@@ -106,6 +106,11 @@ public final class Ddl {
         return "COMMENT ON " + what + " " + target + " IS " + Sql.literal(comment);
     }
 
+    /** {@code ALTER TABLE ... ADD PRIMARY KEY}, for a primary key built after the rows are loaded. */
+    public static String addPrimaryKey(Table t) {
+        return alter(t) + constraintPrefix(t.primaryKey().name()) + "PRIMARY KEY (" + Sql.columnList(t.primaryKey().columns()) + ")";
+    }
+
     public static String addUnique(Table t, UniqueConstraint u) {
         return alter(t) + constraintPrefix(u.name()) + "UNIQUE (" + Sql.columnList(u.columns()) + ")";
     }

@@ -171,7 +171,7 @@ public final class PostgresRestoreTarget implements RestoreTarget {
     }
 
     /** A sequence created by its column's GENERATED ... AS IDENTITY clause rather than on its own. */
-    private static boolean isIdentitySequence(Schema schema, Sequence s) {
+    static boolean isIdentitySequence(Schema schema, Sequence s) {
         if (s.ownedBy() == null) {
             return false;
         }

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * What a target database already holds in its non-system schemas (tables, views, sequences,
  * types, functions; extension members and objects internal to another, such as identity sequences, excluded), and how to drop it: non-public schemas go whole
- * with DROP SCHEMA ... CASCADE; public keeps its owner and grants and loses only its contents.
+ * with DROP SCHEMA ... CASCADE; public keeps its owner and grants and loses only its contents. Staging
+ * schemas of staged restores ({@link StagingLeftovers}) are neither listed nor dropped.
  */
 final class TargetObjects {
     private static final String OBJECTS = """
@@ -37,6 +38,7 @@ final class TargetObjects {
             ) o
             WHERE nspname NOT IN ('pg_catalog', 'information_schema')
               AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp%'
+              AND nspname NOT LIKE 'ferry\\_stage\\_%'
               AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = o.cat::regclass AND e.objid = o.obj AND (e.deptype = 'e' OR e.deptype = 'i' AND e.refobjid <> o.obj))
             ORDER BY nspname, kind, name
             """;
