@@ -42,10 +42,17 @@ import java.util.Map;
  */
 public final class Restore {
     private final RestoreSettings settings;
+    private final TargetOptions options;
     private final ProgressListener progress;
 
     public Restore(RestoreSettings settings, ProgressListener progress) {
+        this(settings, TargetOptions.DEFAULTS, progress);
+    }
+
+    /** @param options the target's lock timeout, and a checkpointed, resumable restore */
+    public Restore(RestoreSettings settings, TargetOptions options, ProgressListener progress) {
         this.settings = settings;
+        this.options = options;
         this.progress = progress;
     }
 
@@ -54,29 +61,35 @@ public final class Restore {
         try {
             ArchiveReader archive = ArchiveReader.open(settings.archive(), settings.passphrase());
             Dialect dialect = Dialects.forUrl(settings.target().url());
-            String sourceEngine = archive.manifest().source().engine();
-            TargetUnit unit = new TargetUnit("Restore", settings.target(), settings.clean(), progress);
-            if (settings.schema() == RestoreSettings.SchemaMode.EXISTING) {
-                return intoExisting(archive, dialect, unit, start);
-            }
-            try (RestoreTarget target = TargetUnit.open(dialect, settings.target())) {
-                unit.hintOnFailure(OlderTarget.hint(archive.manifest().source(), target.server()));
-                unit.refuseNonEmpty(target);
-                Translation translation = translation(archive, target, dialect);
-                DataExclusion.report(archive.manifest(), progress);
-                Map<QualifiedName, Manifest.TableEntry> entries = entries(archive.manifest());
-                try (StagedFiles files = RestoreFiles.stage(archive, settings.files(), progress)) {
-                    List<TableProof> proofs = unit.run(target, translation, () -> loadAll(target, archive, translation, entries),
-                            name -> ContentHash.of(entries.get(name).rows(), entries.get(name).hash()));
-                    return new RestoreResult(proofs, archive.manifest().totalRows(), Duration.between(start, Instant.now()),
-                            sourceEngine, dialect.id(), translation.changes(), List.of(), files.publish(true));
-                }
-            } catch (SQLException e) {
-                throw Connections.failure(e, ErrorCode.RESTORE_FAILED, "Restoring into " + settings.target() + " failed",
-                        settings.target());
+            try (TargetLock lock = TargetLock.acquire(dialect, settings.target(), options.lockTimeout(), "restore", progress)) {
+                return locked(archive, dialect, start);
             }
         } finally {
             progress.done();
+        }
+    }
+
+    private RestoreResult locked(ArchiveReader archive, Dialect dialect, Instant start) {
+        String sourceEngine = archive.manifest().source().engine();
+        TargetUnit unit = new TargetUnit("Restore", settings.target(), settings.clean(), progress);
+        if (settings.schema() == RestoreSettings.SchemaMode.EXISTING) {
+            return intoExisting(archive, dialect, unit, start);
+        }
+        try (RestoreTarget target = TargetUnit.open(dialect, settings.target())) {
+            unit.hintOnFailure(OlderTarget.hint(archive.manifest().source(), target.server()));
+            unit.refuseNonEmpty(target);
+            Translation translation = translation(archive, target, dialect);
+            DataExclusion.report(archive.manifest(), progress);
+            Map<QualifiedName, Manifest.TableEntry> entries = entries(archive.manifest());
+            try (StagedFiles files = RestoreFiles.stage(archive, settings.files(), progress)) {
+                List<TableProof> proofs = unit.run(target, translation, () -> loadAll(target, archive, translation, entries),
+                        name -> ContentHash.of(entries.get(name).rows(), entries.get(name).hash()));
+                return new RestoreResult(proofs, archive.manifest().totalRows(), Duration.between(start, Instant.now()),
+                        sourceEngine, dialect.id(), translation.changes(), List.of(), files.publish(true));
+            }
+        } catch (SQLException e) {
+            throw Connections.failure(e, ErrorCode.RESTORE_FAILED, "Restoring into " + settings.target() + " failed",
+                    settings.target());
         }
     }
 
