@@ -73,8 +73,13 @@ public final class Restore {
         String sourceEngine = archive.manifest().source().engine();
         TargetUnit unit = new TargetUnit("Restore", settings.target(), settings.clean(), progress);
         if (settings.schema() == RestoreSettings.SchemaMode.EXISTING) {
+            if (!options.singleTransaction() || options.resume()) {
+                throw new FerryException(ErrorCode.USAGE, "--no-single-transaction and --resume restore with checkpoints into"
+                        + " a schema Ferry creates; a restore into existing tables (--schema existing) is one transaction.");
+            }
             return intoExisting(archive, dialect, unit, start);
         }
+        unit.checkpointed(new Checkpoints(Checkpoints.identity(settings.archive()), options));
         try (RestoreTarget target = TargetUnit.open(dialect, settings.target())) {
             unit.hintOnFailure(OlderTarget.hint(archive.manifest().source(), target.server()));
             unit.refuseNonEmpty(target);
@@ -82,7 +87,7 @@ public final class Restore {
             DataExclusion.report(archive.manifest(), progress);
             Map<QualifiedName, Manifest.TableEntry> entries = entries(archive.manifest());
             try (StagedFiles files = RestoreFiles.stage(archive, settings.files(), progress)) {
-                List<TableProof> proofs = unit.run(target, translation, () -> loadAll(target, archive, translation, entries),
+                List<TableProof> proofs = unit.run(target, translation, () -> loadAll(target, archive, translation, entries, unit),
                         name -> ContentHash.of(entries.get(name).rows(), entries.get(name).hash()));
                 return new RestoreResult(proofs, archive.manifest().totalRows(), Duration.between(start, Instant.now()),
                         sourceEngine, dialect.id(), translation.changes(), List.of(), files.publish(true));
@@ -102,7 +107,8 @@ public final class Restore {
         DataExclusion.report(archive.manifest(), progress);
         try (RestoreTarget target = TargetUnit.open(dialect, settings.target());
              StagedFiles files = RestoreFiles.stage(archive, settings.files(), progress)) {
-            List<TableProof> proofs = unit.runExisting(target, translation, () -> loadAll(target, archive, translation, entries),
+            List<TableProof> proofs = unit.runExisting(target, translation,
+                    () -> loadAll(target, archive, translation, entries, unit),
                     name -> ContentHash.of(entries.get(name).rows(), entries.get(name).hash()));
             long rows = proofs.stream().mapToLong(TableProof::actualRows).sum();
             return new RestoreResult(proofs, rows, Duration.between(start, Instant.now()), archive.manifest().source().engine(),
@@ -128,7 +134,7 @@ public final class Restore {
     }
 
     private Map<QualifiedName, ContentHash> loadAll(RestoreTarget target, ArchiveReader archive, Translation translation,
-                                                    Map<QualifiedName, Manifest.TableEntry> entries) {
+                                                    Map<QualifiedName, Manifest.TableEntry> entries, TargetUnit unit) {
         for (Translation.TableMapping m : translation.tables()) {
             if (!entries.containsKey(m.source().name())) {
                 throw new FerryException(ErrorCode.ARCHIVE_CORRUPT, "The archive's schema lists table "
@@ -140,10 +146,12 @@ public final class Restore {
         // content hashes need not be recomputed here; converted rows are proven against what was sent, so the
         // chunks must prove themselves.
         List<Translation.TableMapping> largestFirst = new ArrayList<>(translation.tables());
+        largestFirst.removeIf(m -> unit.checkpoints().finished(m.source().name()));
         largestFirst.sort(Comparator.comparingLong((Translation.TableMapping m) -> entries.get(m.source().name()).bytes())
                 .reversed());
         int workers = Math.max(1, Math.min(settings.jobs(), target.maxParallelLoads()));
-        return new LoadPhase(target, progress, translation.converting(), false).run(Collections.nCopies(workers, archive),
+        return new LoadPhase(target, progress, translation.converting(), false).afterEach((m, sent) -> unit.tableLoaded(target,
+                m.source().name(), entries.get(m.source().name()).rows(), sent)).run(Collections.nCopies(workers, archive),
                 largestFirst, (a, m) -> new ArchiveRows(a, entries.get(m.source().name()), m.source().loadedColumns().size(),
                         translation.converting()),
                 m -> entries.get(m.source().name()).bytes());

@@ -35,6 +35,7 @@ final class TargetUnit {
     private final ProgressListener progress;
     private String step = "starting";
     private String hint = "";
+    private Checkpoints checkpoints = Checkpoints.none();
 
     /** @param operation how messages name the operation: "Restore", "Transfer" */
     TargetUnit(String operation, ConnectionSpec spec, boolean clean, ProgressListener progress) {
@@ -49,6 +50,22 @@ final class TargetUnit {
         this.hint = sentence == null ? "" : sentence;
     }
 
+    /** Makes the unit checkpointed and resumable where {@code options} ask for it (a restore of {@code archive}). */
+    void checkpointed(Checkpoints value) {
+        this.checkpoints = value;
+    }
+
+    Checkpoints checkpoints() {
+        return checkpoints;
+    }
+
+    /** Records that a table is loaded (its rows and what was sent), committing it where the unit is checkpointed. */
+    void tableLoaded(RestoreTarget target, QualifiedName table, long rows, ContentHash sent) throws SQLException {
+        if (checkpoints.enabled()) {
+            target.checkpoint(Checkpoints.tableItem(table), sent != null ? sent.rows() : rows, sent != null ? sent.hex() : null);
+        }
+    }
+
     static RestoreTarget open(Dialect dialect, ConnectionSpec spec) {
         try {
             return dialect.openRestore(spec);
@@ -60,6 +77,9 @@ final class TargetUnit {
     void refuseNonEmpty(RestoreTarget target) {
         List<String> existing;
         try {
+            if (checkpoints.checkHalfRestored(target, spec, clean)) {
+                return;
+            }
             existing = target.existingObjects();
         } catch (SQLException e) {
             throw Connections.failure(e, ErrorCode.RESTORE_FAILED, "Cannot list what " + spec + " holds", spec);
@@ -80,6 +100,20 @@ final class TargetUnit {
     List<TableProof> run(RestoreTarget target, Translation translation, Loader loader,
                          Function<QualifiedName, ContentHash> fallback) {
         Schema schema = translation.target();
+        if (checkpoints.enabled()) {
+            return run(target, translation, loader, fallback, () -> {
+                checkpoints.begin(target, clean, progress);
+                if (!checkpoints.finished(Checkpoints.SCHEMA)) {
+                    step = "creating the schema";
+                    progress.phase("Creating schema", schema.tables().size(), 0);
+                    target.createTables(schema);
+                    target.checkpoint(Checkpoints.SCHEMA, 0, null);
+                }
+            }, () -> {
+                progress.phase("Adding indexes and constraints", schema.tables().size(), 0);
+                target.finishSchema(schema);
+            });
+        }
         return run(target, translation, loader, fallback, () -> {
             target.begin(clean);
             step = "creating the schema";
@@ -134,7 +168,8 @@ final class TargetUnit {
             QualifiedName name = mapping.source().name();
             step = "reading back table " + name + " for the proof";
             ContentHash found = readBack.hash(mapping, translation.converting());
-            ContentHash expected = sent.get(name) != null ? sent.get(name) : fallback.apply(name);
+            ContentHash expected = sent.get(name) != null ? sent.get(name)
+                    : checkpoints.sentEarlier(name) != null ? checkpoints.sentEarlier(name) : fallback.apply(name);
             proofs.add(new TableProof(name, expected.rows(), expected.hex(), found.rows(), found.hex()));
             progress.rows(name, found.rows());
         }
@@ -152,8 +187,8 @@ final class TargetUnit {
 
     private FerryException failure(Exception e) {
         String what = operation + " failed while " + step;
-        String suffix = " Nothing was " + (operation.equals("Restore") ? "restored" : "written")
-                + ": the target is as it was before.";
+        String suffix = checkpoints.enabled() ? checkpoints.failureSuffix()
+                : " Nothing was " + (operation.equals("Restore") ? "restored" : "written") + ": the target is as it was before.";
         if (e instanceof FerryException fe) {
             String extra = fe.code() == ErrorCode.RESTORE_FAILED ? hint : "";
             return new FerryException(fe.code(), what + ": " + fe.getMessage() + suffix + extra, fe);

@@ -1,0 +1,182 @@
+package dev.ferry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.ops.testing.ScratchDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A checkpointed restore killed with SIGKILL (the real ferry.jar in a child JVM, interpreted so that it
+ * is slow enough to be caught mid-way) after some tables were checkpointed: a plain restore then
+ * refuses the half-restored target, a resume with another archive is refused, and {@code --resume}
+ * keeps the finished tables, loads the rest and ends with the same proof.
+ */
+class ResumableRestoreIT {
+    private static final int TABLES = 8;
+    private static final int ROWS = 4_000;
+
+    enum Engine {
+        SQLITE(ScratchDatabase::sqlite, List.of("--no-single-transaction")),
+        POSTGRESQL(ScratchDatabase::postgres, List.of("--no-single-transaction"));
+
+        final Supplier<ScratchDatabase> scratch;
+        final List<String> restoreFlags;
+
+        Engine(Supplier<ScratchDatabase> scratch, List<String> restoreFlags) {
+            this.scratch = scratch;
+            this.restoreFlags = restoreFlags;
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aKilledRestoreIsRefusedAsHalfRestoredThenResumedToTheSameProof(Engine engine) throws Exception {
+        try (ScratchDatabase source = engine.scratch.get(); ScratchDatabase target = engine.scratch.get()) {
+            fill(source);
+            Path archive = backup(source, "archive");
+            execute(source, "INSERT INTO t0 (id, v) VALUES (" + (ROWS + 1) + ", 'one more')");
+            Path other = backup(source, "other");
+
+            Process child = startRestore(engine, archive, target);
+            long checkpointed = awaitCheckpoints(child, target, 2);
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            TreeMap<String, String> before = checkpoints(target);
+            assertThat(before.keySet()).as("the kill came before the restore finished").hasSizeLessThan(TABLES + 1);
+
+            CliRun plain = restore(archive, target);
+            assertThat(plain.exitCode()).as(plain.all()).isEqualTo(1);
+            assertThat(plain.all()).contains("is half-restored").contains("--resume").contains("--clean");
+
+            CliRun wrongArchive = restore(other, target, "--resume");
+            assertThat(wrongArchive.exitCode()).as(wrongArchive.all()).isEqualTo(1);
+            assertThat(wrongArchive.all()).contains("is half-restored").contains("another archive");
+            assertThat(checkpoints(target)).as("refusals change nothing").isEqualTo(before);
+
+            CliRun resumed = restore(archive, target, "--resume");
+            assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+            long keptTables = before.keySet().stream().filter(k -> k.startsWith("table ")).count();
+            assertThat(keptTables).isGreaterThanOrEqualTo(checkpointed);
+            assertThat(resumed.all()).contains("Resuming the half-restored target: " + keptTables + " tables already restored are kept")
+                    .contains("proven identical to the archive");
+            for (int t = 0; t < TABLES; t++) {
+                assertThat(count(target, "SELECT COUNT(*) FROM t" + t)).isEqualTo(ROWS);
+            }
+            assertThat(tableExists(target)).as("the checkpoint table is gone").isFalse();
+        }
+    }
+
+    private Process startRestore(Engine engine, Path archive, ScratchDatabase target) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xint", "-Xmx256m", "-jar", Path.of("target", "ferry.jar").toAbsolutePath().toString(), "restore",
+                "--from", archive.toString(), "--to", target.spec().url(), "-q"));
+        if (target.spec().user() != null) {
+            command.addAll(List.of("--user", target.spec().user()));
+        }
+        command.addAll(engine.restoreFlags);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+    }
+
+    private long awaitCheckpoints(Process child, ScratchDatabase target, int tables) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (true) {
+            assertThat(child.isAlive()).as("the restore ended before it was killed: "
+                    + java.nio.file.Files.readString(dir.resolve("child.log"))).isTrue();
+            assertThat(System.nanoTime()).as("no table was checkpointed in time").isLessThan(deadline);
+            if (tableExists(target)) {
+                long done = checkpoints(target).keySet().stream().filter(k -> k.startsWith("table ")).count();
+                if (done >= tables) {
+                    return done;
+                }
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private CliRun restore(Path archive, ScratchDatabase target, String... extra) {
+        List<String> args = new ArrayList<>(List.of("restore", "--from", archive.toString(), "--to", target.spec().url()));
+        if (target.spec().user() != null) {
+            args.addAll(List.of("--user", target.spec().user()));
+        }
+        args.addAll(List.of(extra));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    private Path backup(ScratchDatabase source, String name) {
+        Path archive = dir.resolve(name);
+        List<String> args = new ArrayList<>(List.of("backup", "--from", source.spec().url(), "--to", archive.toString(), "-q"));
+        if (source.spec().user() != null) {
+            args.addAll(List.of("--user", source.spec().user()));
+        }
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        return archive;
+    }
+
+    private static void fill(ScratchDatabase db) throws SQLException {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            for (int t = 0; t < TABLES; t++) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE t" + t + " (id INTEGER PRIMARY KEY, v VARCHAR(60))");
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO t" + t + " (id, v) VALUES (?, ?)")) {
+                    for (int i = 1; i <= ROWS; i++) {
+                        ps.setInt(1, i);
+                        ps.setString(2, "row " + i + " of table " + t);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            c.commit();
+        }
+    }
+
+    private static boolean tableExists(ScratchDatabase db) throws SQLException {
+        try (Connection c = db.connect(); ResultSet rs = c.getMetaData().getTables(null, null, "ferry_restore_checkpoint", null)) {
+            return rs.next();
+        }
+    }
+
+    /** Checkpoint items and when each finished. */
+    private static TreeMap<String, String> checkpoints(ScratchDatabase db) throws SQLException {
+        TreeMap<String, String> out = new TreeMap<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT item, finished_at FROM ferry_restore_checkpoint")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    private static long count(ScratchDatabase db, String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void execute(ScratchDatabase db, String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
