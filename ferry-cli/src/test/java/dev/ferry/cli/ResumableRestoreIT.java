@@ -21,8 +21,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A checkpointed restore killed with SIGKILL (the real ferry.jar in a child JVM, interpreted so that it
  * is slow enough to be caught mid-way) after some tables were checkpointed: a plain restore then
- * refuses the half-restored target, a resume with another archive is refused, and {@code --resume}
- * keeps the finished tables, loads the rest and ends with the same proof.
+ * refuses the half-restored target (on MariaDB: the target with a half-restored staging database, found by
+ * the hash of the target's name in its name), a resume with another archive is refused, and {@code --resume}
+ * keeps the finished tables, loads the rest and ends with the same proof; a half-restored target is
+ * also started over with {@code --clean}.
  */
 class ResumableRestoreIT {
     private static final int TABLES = 8;
@@ -30,7 +32,9 @@ class ResumableRestoreIT {
 
     enum Engine {
         SQLITE(ScratchDatabase::sqlite, List.of("--no-single-transaction")),
-        POSTGRESQL(ScratchDatabase::postgres, List.of("--no-single-transaction"));
+        POSTGRESQL(ScratchDatabase::postgres, List.of("--no-single-transaction")),
+        /** Always checkpointed, in its staging database. */
+        MARIADB(ScratchDatabase::mariadb, List.of());
 
         final Supplier<ScratchDatabase> scratch;
         final List<String> restoreFlags;
@@ -58,7 +62,8 @@ class ResumableRestoreIT {
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             TreeMap<String, String> before = checkpoints(target);
-            assertThat(before.keySet()).as("the kill came before the restore finished").hasSizeLessThan(TABLES + 1);
+            assertThat(before.keySet().stream().filter(k -> k.startsWith("table ")).count())
+                    .as("the kill came before the restore finished").isLessThan(TABLES);
 
             CliRun plain = restore(archive, target);
             assertThat(plain.exitCode()).as(plain.all()).isEqualTo(1);
@@ -79,10 +84,19 @@ class ResumableRestoreIT {
                 assertThat(count(target, "SELECT COUNT(*) FROM t" + t)).isEqualTo(ROWS);
             }
             assertThat(tableExists(target)).as("the checkpoint table is gone").isFalse();
+
+            Process again = startRestore(engine, other, target, "--clean");
+            awaitCheckpoints(again, target, 2);
+            again.destroyForcibly();
+            assertThat(again.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            CliRun clean = restore(archive, target, "--clean");
+            assertThat(clean.exitCode()).as("--clean starts over from a half-restored target: " + clean.all()).isZero();
+            assertThat(tableExists(target)).as("no checkpoints are left").isFalse();
+            assertThat(count(target, "SELECT COUNT(*) FROM t0")).isEqualTo(ROWS);
         }
     }
 
-    private Process startRestore(Engine engine, Path archive, ScratchDatabase target) throws Exception {
+    private Process startRestore(Engine engine, Path archive, ScratchDatabase target, String... extra) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xint", "-Xmx256m", "-jar", Path.of("target", "ferry.jar").toAbsolutePath().toString(), "restore",
                 "--from", archive.toString(), "--to", target.spec().url(), "-q"));
@@ -90,6 +104,7 @@ class ResumableRestoreIT {
             command.addAll(List.of("--user", target.spec().user()));
         }
         command.addAll(engine.restoreFlags);
+        command.addAll(List.of(extra));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
     }
 
@@ -150,16 +165,35 @@ class ResumableRestoreIT {
     }
 
     private static boolean tableExists(ScratchDatabase db) throws SQLException {
-        try (Connection c = db.connect(); ResultSet rs = c.getMetaData().getTables(null, null, "ferry_restore_checkpoint", null)) {
-            return rs.next();
+        return checkpointTable(db) != null;
+    }
+
+    /** Where the checkpoints are: in the target, or (MariaDB) in a staging database named after the target. */
+    private static String checkpointTable(ScratchDatabase db) throws SQLException {
+        try (Connection c = db.connect()) {
+            if (!db.spec().url().startsWith("jdbc:mariadb:")) {
+                try (ResultSet rs = c.getMetaData().getTables(null, null, "ferry_restore_checkpoint", null)) {
+                    return rs.next() ? "ferry_restore_checkpoint" : null;
+                }
+            }
+            String target = c.getCatalog();
+            String prefix = String.format(java.util.Locale.ROOT, "ferry_stage_%06x_", target.hashCode() & 0xFFFFFF);
+            try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_SCHEMA FROM information_schema.TABLES"
+                    + " WHERE TABLE_NAME = 'ferry_restore_checkpoint' AND TABLE_SCHEMA LIKE ?")) {
+                ps.setString(1, prefix.replace("_", "\\_") + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? "`" + rs.getString(1) + "`.ferry_restore_checkpoint" : null;
+                }
+            }
         }
     }
 
     /** Checkpoint items and when each finished. */
     private static TreeMap<String, String> checkpoints(ScratchDatabase db) throws SQLException {
         TreeMap<String, String> out = new TreeMap<>();
+        String table = checkpointTable(db);
         try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT item, finished_at FROM ferry_restore_checkpoint")) {
+             ResultSet rs = s.executeQuery("SELECT item, finished_at FROM " + table)) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getString(2));
             }

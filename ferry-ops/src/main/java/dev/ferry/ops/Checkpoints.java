@@ -26,16 +26,21 @@ final class Checkpoints {
 
     private final String archive;
     private final TargetOptions options;
+    private final boolean always;
     private HalfRestored resumed;
 
-    /** @param archive the archive's identity ({@link #identity}); null for a transfer, which cannot resume */
-    Checkpoints(String archive, TargetOptions options) {
+    /**
+     * @param archive the archive's identity ({@link #identity}); null for a transfer, which cannot resume
+     * @param always  the target checkpoints every restore ({@link RestoreTarget#checkpointsAlways()})
+     */
+    Checkpoints(String archive, TargetOptions options, boolean always) {
         this.archive = archive;
         this.options = options;
+        this.always = always;
     }
 
     static Checkpoints none() {
-        return new Checkpoints(null, TargetOptions.DEFAULTS);
+        return new Checkpoints(null, TargetOptions.DEFAULTS, false);
     }
 
     /** The SHA-256 of the archive's manifest, as stored (sealed or not): what a checkpoint belongs to. */
@@ -58,7 +63,13 @@ final class Checkpoints {
         return "table " + name;
     }
 
+    /** Whether the unit records checkpoints. */
     boolean enabled() {
+        return archive != null && (always || requested());
+    }
+
+    /** Whether the user asked for a checkpointed unit, which a failure leaves half-restored for a resume. */
+    boolean requested() {
         return archive != null && (!options.singleTransaction() || options.resume());
     }
 

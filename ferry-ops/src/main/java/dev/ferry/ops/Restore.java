@@ -79,8 +79,8 @@ public final class Restore {
             }
             return intoExisting(archive, dialect, unit, start);
         }
-        unit.checkpointed(new Checkpoints(Checkpoints.identity(settings.archive()), options));
         try (RestoreTarget target = TargetUnit.open(dialect, settings.target())) {
+            unit.checkpointed(new Checkpoints(Checkpoints.identity(settings.archive()), options, target.checkpointsAlways()));
             unit.hintOnFailure(OlderTarget.hint(archive.manifest().source(), target.server()));
             unit.refuseNonEmpty(target);
             Translation translation = translation(archive, target, dialect);

@@ -153,7 +153,7 @@ final class TargetUnit {
             target.commit();
             return proofs;
         } catch (Exception e) {
-            rollback(target, e);
+            rollback(target, e, checkpoints.requested());
             throw failure(e);
         }
     }
@@ -177,9 +177,13 @@ final class TargetUnit {
         return proofs;
     }
 
-    private static void rollback(RestoreTarget target, Exception cause) {
+    private static void rollback(RestoreTarget target, Exception cause, boolean keepCheckpoints) {
         try {
-            target.rollback();
+            if (keepCheckpoints) {
+                target.abandon();
+            } else {
+                target.rollback();
+            }
         } catch (SQLException | RuntimeException e) {
             cause.addSuppressed(e);
         }
@@ -187,7 +191,7 @@ final class TargetUnit {
 
     private FerryException failure(Exception e) {
         String what = operation + " failed while " + step;
-        String suffix = checkpoints.enabled() ? checkpoints.failureSuffix()
+        String suffix = checkpoints.requested() ? checkpoints.failureSuffix()
                 : " Nothing was " + (operation.equals("Restore") ? "restored" : "written") + ": the target is as it was before.";
         if (e instanceof FerryException fe) {
             String extra = fe.code() == ErrorCode.RESTORE_FAILED ? hint : "";

@@ -88,6 +88,24 @@ public interface RestoreTarget extends AutoCloseable {
     }
 
     /**
+     * Whether even an all-or-nothing restore goes through {@link #beginCheckpointed} and records
+     * checkpoints, because a kill leaves its work behind anyway (MariaDB's staging database); a
+     * failure there still calls {@link #rollback}, which discards everything. False by default.
+     */
+    default boolean checkpointsAlways() {
+        return false;
+    }
+
+    /**
+     * Ends a checkpointed unit the user asked for after a failure: undoes the step in progress and
+     * keeps every checkpointed step for a later resume. By default {@link #rollback}, which for a
+     * unit that committed each step undoes only the step in progress.
+     */
+    default void abandon() throws SQLException {
+        rollback();
+    }
+
+    /**
      * The checkpoints of a restore that was interrupted after committing some of its work (the
      * {@link CheckpointTable} in the target or its staging area), or null if there are none. Called
      * before {@link #begin}, so a half-restored target is never mistaken for an empty or complete one.
