@@ -39,6 +39,12 @@ import java.util.Map;
  * <em>before</em> the database is touched, and moved into place only after it committed: a database
  * failure leaves both as they were; a failure to move the files (renames only) puts back every file
  * already moved and says the database was restored. See {@link RestoreFiles}.
+ *
+ * <p>The target's lock ({@link TargetLock}) is held throughout, so no other restore, transfer or
+ * migration writes into it meanwhile. With {@link TargetOptions} asking for it (and always on MariaDB,
+ * whose staging database outlives a kill) the unit is checkpointed: each table commits with a
+ * checkpoint, a half-restored target is refused unless resumed or cleaned, and {@code resume}
+ * continues it ({@link Checkpoints}).
  */
 public final class Restore {
     private final RestoreSettings settings;

@@ -12,7 +12,9 @@ import java.util.List;
  * foreign-key order), {@link #finishSchema}, {@link #read} per table for the proof, then
  * {@link #commit}, or {@link #rollback} on any failure, which must leave the database as it was
  * before {@link #begin} (a transaction, a staging area that is dropped, or a temporary file that is
- * deleted). {@link #close()} always follows.
+ * deleted). {@link #close()} always follows. A checkpointed unit (a resumable restore) starts with
+ * {@link #beginCheckpointed} instead of {@link #begin} and commits step by step through
+ * {@link #checkpoint}; see there.
  */
 public interface RestoreTarget extends AutoCloseable {
 
