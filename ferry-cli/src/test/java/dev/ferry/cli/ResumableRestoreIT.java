@@ -80,6 +80,11 @@ class ResumableRestoreIT {
             assertThat(keptTables).isGreaterThanOrEqualTo(checkpointed);
             assertThat(resumed.all()).contains("Resuming the half-restored target: " + keptTables + " tables already restored are kept")
                     .contains("proven identical to the archive");
+            List<String> loadedAgain = before.keySet().stream().filter(k -> k.startsWith("table "))
+                    .filter(k -> resumed.all().contains("  " + k.substring("table ".length()) + ": ")).toList();
+            assertThat(loadedAgain).as("checkpointed tables are not loaded again").isEmpty();
+            assertThat(resumed.all().lines().filter(l -> l.matches("  \\S+: [0-9,]+ rows, .*")).count())
+                    .as("every other table is loaded (one progress line each)").isEqualTo(TABLES - keptTables);
             for (int t = 0; t < TABLES; t++) {
                 assertThat(count(target, "SELECT COUNT(*) FROM t" + t)).isEqualTo(ROWS);
             }
