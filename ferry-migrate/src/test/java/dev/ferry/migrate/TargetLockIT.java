@@ -15,6 +15,8 @@ import dev.ferry.ops.Restore;
 import dev.ferry.ops.RestoreResult;
 import dev.ferry.ops.RestoreSettings;
 import dev.ferry.ops.TargetOptions;
+import dev.ferry.ops.Transfer;
+import dev.ferry.ops.TransferSettings;
 import dev.ferry.ops.testing.ScratchDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +33,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The target lock on every engine, with real concurrent operations: a restore held in the middle of
  * loading keeps a second restore out (at once with the default lock timeout, naming the holder) and
- * a waiting one waits, then finds the finished restore; a restore and a migration exclude each other.
+ * a waiting one waits, then finds the finished restore; a transfer is kept out the same way; a restore
+ * and a migration exclude each other.
  */
 class TargetLockIT {
     @TempDir
@@ -106,6 +109,23 @@ class TargetLockIT {
                         .extracting(e -> ((FerryException) e).code()).isEqualTo(ErrorCode.TARGET_NOT_EMPTY);
             }
             assertThat(Fixture.count(target, "SELECT COUNT(*) FROM items")).isEqualTo(50);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aTransferIntoATargetBeingRestoredIsRefused(Engine engine) throws Exception {
+        Path archive = archive(engine);
+        try (ScratchDatabase source = engine.scratch(); ScratchDatabase target = engine.scratch()) {
+            Fixture.execute(source, "CREATE TABLE other (id INTEGER PRIMARY KEY)");
+            try (HeldRestore first = new HeldRestore(RestoreSettings.of(archive, target.spec()))) {
+                assertThatThrownBy(() -> new Transfer(TransferSettings.of(source.spec(), target.spec()), ProgressListener.NONE).run())
+                        .isInstanceOf(FerryException.class).hasMessageContaining("Cannot transfer into")
+                        .hasMessageContaining("its lock is held by")
+                        .extracting(e -> ((FerryException) e).code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+                first.finish();
+            }
+            assertThat(Fixture.hasTable(target, "other")).as("the transfer wrote nothing").isFalse();
         }
     }
 
