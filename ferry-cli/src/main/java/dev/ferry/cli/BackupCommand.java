@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
                 "  ferry backup --from jdbc:sqlite:app.db --to backups/app-2026-11-23",
                 "  ferry backup --from jdbc:postgresql://db.local/app --user app --password-env PGPASSWORD --to /backups/app --jobs 4",
                 "  ferry backup --from jdbc:mariadb://127.0.0.1/app?user=root --to app.ferry --exclude-table 'django_session'",
+                "  ferry backup --from jdbc:mariadb://127.0.0.1/semaphore?user=root --to project5.ferry --root 'project:id=5' --with-children",
                 "  ferry backup --from jdbc:postgresql://127.0.0.1/inventree --to /backups/inv --files media=/srv/inventree/media \\",
                 "      --exclude-data django_session --encrypt --passphrase-env FERRY_PASSPHRASE --secret-file config=/etc/inventree/config.yaml"})
 final class BackupCommand implements Callable<Integer> {
@@ -56,6 +57,15 @@ final class BackupCommand implements Callable<Integer> {
             description = "Also store a file the app needs to read its data (a key, a config); needs --encrypt (repeatable).")
     List<String> secretFiles = List.of();
 
+    @Option(names = "--root", paramLabel = "TABLE:CONDITION",
+            description = "Export only these rows and every row they reference, e.g. \"project:id=5\" (repeatable). The"
+                    + " condition uses the table's columns, literals, comparisons, IN, IS NULL, AND, OR, NOT.")
+    List<String> roots = List.of();
+
+    @Option(names = "--with-children", description = "With --root: also every row referencing the roots, transitively,"
+            + " with the rows those reference.")
+    boolean withChildren;
+
     @Option(names = "--encrypt", description = "Encrypt every file of the archive (AES-256-GCM, key from the passphrase by Argon2id).")
     boolean encrypt;
 
@@ -76,7 +86,7 @@ final class BackupCommand implements Callable<Integer> {
         }
         BackupSettings settings = new BackupSettings(connection.spec(from), to, jobs, schemas, excludeTables, compression,
                 excludeData, NamedPathOptions.parse("--files", files), NamedPathOptions.parse("--secret-file", secretFiles),
-                encrypt ? Encryption.of(passphrase.passphrase()) : null);
+                encrypt ? Encryption.of(passphrase.passphrase()) : null).withRoots(roots, withChildren);
         BackupResult result = new Backup(settings, ConsoleProgress.create(output)).run();
         Manifest m = result.manifest();
         if (output.json) {
@@ -94,6 +104,10 @@ final class BackupCommand implements Callable<Integer> {
                     Formats.count(t.files()), Formats.bytes(t.bytes()), t.source()));
             m.secrets().forEach(sf -> System.out.printf("Stored secret '%s' from %s%n", sf.name(), sf.source()));
             m.dataExcluded().forEach(t -> System.out.printf("Schema only, rows left out: %s%n", t));
+            if (m.partial() != null) {
+                System.out.printf("Partial: the rows of %s%s and every row they reference%n",
+                        String.join(", ", m.partial().roots()), m.partial().withChildren() ? ", their children" : "");
+            }
             m.warnings().forEach(w -> System.out.println("warning: " + w));
         }
         return 0;

@@ -42,6 +42,10 @@ final class InspectCommand implements Callable<Integer> {
         out.printf("Source    %s %s, database %s%n", m.source().product(), m.source().version(), m.source().database());
         out.printf("Taken     %s by ferry %s (format %d)%n", m.createdAt(), m.ferryVersion(), m.formatVersion());
         out.printf("Snapshot  %s%n", m.snapshot());
+        if (m.partial() != null) {
+            out.printf("Partial   yes: roots %s%s, with every row they reference%n", String.join(" ", m.partial().roots()),
+                    m.partial().withChildren() ? " and their children" : "");
+        }
         out.printf("Encrypted %s%n", r.encrypted() ? "yes (AES-256-GCM, key from the passphrase by Argon2id)" : "no");
         out.printf("Contents  %d tables, %d views, %d sequences; %s rows, %s%n", m.tables().size(), r.schema().views().size(),
                 r.schema().sequences().size(), Formats.count(m.totalRows()), Formats.bytes(m.totalBytes()));

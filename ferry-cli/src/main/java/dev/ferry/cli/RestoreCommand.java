@@ -25,11 +25,14 @@ import picocli.CommandLine.Option;
                 "The target may be another engine (PostgreSQL, MariaDB/MySQL, SQLite) than the archive's: the schema is",
                 "translated (docs/TYPE-MAPPING.md), every change is listed, and values are proven equal after conversion.",
                 "Stored files are checked and written under temporary names first, and moved into place once the",
-                "database has committed. Without --to, only the files named by --files-to/--secret-to are restored."},
+                "database has committed. Without --to, only the files named by --files-to/--secret-to are restored.",
+                "With --merge, the rows are added to a database that already holds data (docs/MERGE.md)."},
         footer = {"", "Examples:",
                 "  ferry restore --from backups/app-2026-11-23 --to jdbc:sqlite:restored.db",
                 "  ferry restore --from /backups/app --to jdbc:postgresql://127.0.0.1/app_new --user postgres --clean",
                 "  ferry restore --from sqlite-backup --to jdbc:postgresql://127.0.0.1/app --strict",
+                "  ferry restore --from project5.ferry --to jdbc:mariadb://127.0.0.1/semaphore?user=root --merge \\",
+                "      --match app_user:username --match access_key:project_id,name --dry-run",
                 "  ferry restore --from inventree-backup --to jdbc:postgresql://127.0.0.1/inventree --schema existing --clean",
                 "  ferry restore --from /backups/inv --to jdbc:postgresql://127.0.0.1/inventree --passphrase-env FERRY_PASSPHRASE \\",
                 "      --files-to media=/srv/inventree/media --secret-to config=/etc/inventree/config.yaml"})
@@ -84,6 +87,9 @@ final class RestoreCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Mixin
+    MergeOptions merge;
+
+    @Mixin
     PassphraseOptions passphrase;
 
     @Mixin
@@ -105,6 +111,14 @@ final class RestoreCommand implements Callable<Integer> {
         if (to == null) {
             return filesOnly(files);
         }
+        if (merge.merge) {
+            if (strict || jobs != 1 || schema != RestoreSettings.SchemaMode.CREATE) {
+                System.err.println("note: --merge writes into the target's existing tables in one transaction; --strict,"
+                        + " --jobs and --schema do not apply and are ignored.");
+            }
+            return merge.run(from, to, connection, passphrase, output, clean, !files.isEmpty());
+        }
+        merge.noteIgnored(System.err);
         RestoreSettings settings = RestoreSettings.of(from, connection.spec(to)).withClean(clean).withStrict(strict)
                 .withJobs(jobs).withSchema(schema).withPassphrase(passphrase.passphrase()).withFiles(files);
         RestoreResult result = new Restore(settings, resumable.options(), ConsoleProgress.create(output)).run();

@@ -15,6 +15,8 @@ import dev.ferry.ops.Restore;
 import dev.ferry.ops.RestoreResult;
 import dev.ferry.ops.RestoreSettings;
 import dev.ferry.ops.TargetOptions;
+import dev.ferry.ops.merge.Merge;
+import dev.ferry.ops.merge.MergeSettings;
 import dev.ferry.ops.Transfer;
 import dev.ferry.ops.TransferSettings;
 import dev.ferry.ops.testing.ScratchDatabase;
@@ -33,7 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The target lock on every engine, with real concurrent operations: a restore held in the middle of
  * loading keeps a second restore out (at once with the default lock timeout, naming the holder) and
- * a waiting one waits, then finds the finished restore; a transfer is kept out the same way; a restore
+ * a waiting one waits, then finds the finished restore; a transfer and a merge are kept out the same way; a restore
  * and a migration exclude each other.
  */
 class TargetLockIT {
@@ -114,7 +116,7 @@ class TargetLockIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void aTransferIntoATargetBeingRestoredIsRefused(Engine engine) throws Exception {
+    void aTransferOrMergeIntoATargetBeingRestoredIsRefused(Engine engine) throws Exception {
         Path archive = archive(engine);
         try (ScratchDatabase source = engine.scratch(); ScratchDatabase target = engine.scratch()) {
             Fixture.execute(source, "CREATE TABLE other (id INTEGER PRIMARY KEY)");
@@ -123,9 +125,13 @@ class TargetLockIT {
                         .isInstanceOf(FerryException.class).hasMessageContaining("Cannot transfer into")
                         .hasMessageContaining("its lock is held by")
                         .extracting(e -> ((FerryException) e).code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+                assertThatThrownBy(() -> new Merge(MergeSettings.of(archive, target.spec()), ProgressListener.NONE).run())
+                        .isInstanceOf(FerryException.class).hasMessageContaining("Cannot merge into")
+                        .extracting(e -> ((FerryException) e).code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
                 first.finish();
             }
             assertThat(Fixture.hasTable(target, "other")).as("the transfer wrote nothing").isFalse();
+            assertThat(Fixture.count(target, "SELECT COUNT(*) FROM items")).as("the merge added nothing").isEqualTo(50);
         }
     }
 

@@ -30,7 +30,8 @@ import java.util.Set;
  * {@code jobs} read-only connections, reads the schema and migration histories, streams every table
  * (largest first, in parallel) into compressed chunks while hashing each row, and commits the archive
  * atomically, with the {@code --files} trees and secrets stored after the tables (see {@link BackupFiles}).
- * Tables named by {@code --exclude-data} keep their schema and get no rows. The source is only ever read.
+ * Tables named by {@code --exclude-data} keep their schema and get no rows. With {@code --root}, only the
+ * roots' dependency closure is written ({@link PartialExport}), and the manifest says so. The source is only ever read.
  */
 public final class Backup {
     private static final int PROGRESS_EVERY = 5_000;
@@ -38,6 +39,7 @@ public final class Backup {
     private final BackupSettings settings;
     private final ProgressListener progress;
     private Set<QualifiedName> withoutRows = Set.of();
+    private PartialExport partial;
 
     public Backup(BackupSettings settings, ProgressListener progress) {
         this.settings = settings;
@@ -56,6 +58,7 @@ public final class Backup {
             Schema schema = new TableFilter(settings.excludeTables()).apply(introspect(dialect, first), warnings);
             warnings.addAll(nativeColumns(schema, dialect));
             requireReadable(dialect, first, schema);
+            partial = PartialExport.compute(settings, dialect, first, schema, progress);
             ServerInfo server = describe(dialect, first);
             List<Manifest.MigrationHistory> histories = readHistories(dialect, first, schema);
             Manifest manifest = writeArchive(dialect, snapshot, schema, server, histories, warnings);
@@ -90,7 +93,8 @@ public final class Backup {
                     schema.namespaces());
             snapshot.requireConsistent();
             return writer.commit(new Manifest(ArchiveFormat.VERSION, FerryVersion.VALUE, Instant.now(), source,
-                    snapshot.note(), List.of(entries), histories, null, warnings).withDataExcluded(List.copyOf(withoutRows)));
+                    snapshot.note(), List.of(entries), histories, null, warnings).withDataExcluded(List.copyOf(withoutRows))
+                    .withPartial(partial == null ? null : partial.manifestEntry()));
         }
     }
 
@@ -106,6 +110,9 @@ public final class Backup {
         try (RowStream rows = new PrefetchedRows(CursorRows.open(dialect, c, table), table.name().name())) {
             Object[] row;
             while ((row = rows.next()) != null) {
+                if (partial != null && !partial.selected(table, row)) {
+                    continue;
+                }
                 out.write(row);
                 if (++pending == PROGRESS_EVERY) {
                     progress.rows(table.name(), pending);

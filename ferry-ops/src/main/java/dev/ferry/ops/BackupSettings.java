@@ -22,11 +22,16 @@ import java.util.Objects;
  * @param files            directory trees to store with the database, by name
  * @param secretFiles      single files to store with the database, by name (encrypted archives only)
  * @param encryption       how to encrypt the archive; null for a plain archive
+ * @param roots            {@code --root "<table>:<condition>"}: export only these rows and their dependency
+ *                         closure (see {@link dev.ferry.core.closure.Closure}); empty for a whole backup
+ * @param withChildren     with roots: also every row referencing a root row, transitively
  */
 public record BackupSettings(ConnectionSpec source, Path archive, int jobs, List<String> namespaces,
                              List<String> excludeTables, int compressionLevel, List<String> excludeData,
-                             Map<String, Path> files, Map<String, Path> secretFiles, Encryption encryption) {
+                             Map<String, Path> files, Map<String, Path> secretFiles, Encryption encryption, List<String> roots,
+                             boolean withChildren) {
     public BackupSettings {
+        roots = roots == null ? List.of() : List.copyOf(roots);
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(archive, "archive");
         namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
@@ -42,9 +47,20 @@ public record BackupSettings(ConnectionSpec source, Path archive, int jobs, List
             problems.add("compression level must be between 1 and 19, not " + compressionLevel);
         }
         checkFiles(files, secretFiles, encryption, problems);
+        if (withChildren && roots.isEmpty()) {
+            problems.add("--with-children needs at least one --root \"<table>:<condition>\"");
+        }
         if (!problems.isEmpty()) {
             throw new FerryException(ErrorCode.USAGE, String.join("; ", problems));
         }
+    }
+
+    /** A whole backup (no roots). */
+    public BackupSettings(ConnectionSpec source, Path archive, int jobs, List<String> namespaces, List<String> excludeTables,
+                          int compressionLevel, List<String> excludeData, Map<String, Path> files,
+                          Map<String, Path> secretFiles, Encryption encryption) {
+        this(source, archive, jobs, namespaces, excludeTables, compressionLevel, excludeData, files, secretFiles, encryption,
+                null, false);
     }
 
     /** A plain backup of tables only. */
@@ -60,37 +76,43 @@ public record BackupSettings(ConnectionSpec source, Path archive, int jobs, List
 
     public BackupSettings withJobs(int n) {
         return new BackupSettings(source, archive, n, namespaces, excludeTables, compressionLevel, excludeData, files,
-                secretFiles, encryption);
+                secretFiles, encryption, roots, withChildren);
     }
 
     public BackupSettings withExcludeTables(List<String> patterns) {
         return new BackupSettings(source, archive, jobs, namespaces, patterns, compressionLevel, excludeData, files,
-                secretFiles, encryption);
+                secretFiles, encryption, roots, withChildren);
     }
 
     public BackupSettings withNamespaces(List<String> names) {
         return new BackupSettings(source, archive, jobs, names, excludeTables, compressionLevel, excludeData, files,
-                secretFiles, encryption);
+                secretFiles, encryption, roots, withChildren);
     }
 
     public BackupSettings withExcludeData(List<String> patterns) {
         return new BackupSettings(source, archive, jobs, namespaces, excludeTables, compressionLevel, patterns, files,
-                secretFiles, encryption);
+                secretFiles, encryption, roots, withChildren);
     }
 
     public BackupSettings withFiles(Map<String, Path> trees) {
         return new BackupSettings(source, archive, jobs, namespaces, excludeTables, compressionLevel, excludeData, trees,
-                secretFiles, encryption);
+                secretFiles, encryption, roots, withChildren);
     }
 
     public BackupSettings withSecretFiles(Map<String, Path> secrets) {
         return new BackupSettings(source, archive, jobs, namespaces, excludeTables, compressionLevel, excludeData, files,
-                secrets, encryption);
+                secrets, encryption, roots, withChildren);
     }
 
     public BackupSettings withEncryption(Encryption value) {
         return new BackupSettings(source, archive, jobs, namespaces, excludeTables, compressionLevel, excludeData, files,
-                secretFiles, value);
+                secretFiles, value, roots, withChildren);
+    }
+
+    /** Only these root rows and their closure; {@code children}: their children too ({@code --with-children}). */
+    public BackupSettings withRoots(List<String> specs, boolean children) {
+        return new BackupSettings(source, archive, jobs, namespaces, excludeTables, compressionLevel, excludeData, files,
+                secretFiles, encryption, specs, children);
     }
 
     private static void checkFiles(Map<String, Path> files, Map<String, Path> secrets, Encryption encryption,

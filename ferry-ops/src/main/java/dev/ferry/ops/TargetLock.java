@@ -14,17 +14,18 @@ import java.time.Duration;
  * transfer so that no other restore, transfer or migration writes into the same database at the same
  * time. It is taken before anything is read from the target (so two restores cannot both find it
  * empty). While another process holds it, this one retries with growing pauses (100 ms doubling to
- * 2 s) up to the lock timeout, then fails naming the holder.
+ * 2 s) up to the lock timeout, then fails naming the holder. {@code restore --merge} takes it too.
  */
-final class TargetLock implements AutoCloseable {
+public final class TargetLock implements AutoCloseable {
     private final MigrationLock lock;
+    private boolean closed;
 
     private TargetLock(MigrationLock lock) {
         this.lock = lock;
     }
 
     /** @param operation how the message names the operation: "restore", "transfer" */
-    static TargetLock acquire(Dialect dialect, ConnectionSpec target, Duration timeout, String operation,
+    public static TargetLock acquire(Dialect dialect, ConnectionSpec target, Duration timeout, String operation,
                               ProgressListener progress) {
         long start = System.nanoTime();
         long pause = 100;
@@ -68,8 +69,12 @@ final class TargetLock implements AutoCloseable {
         }
     }
 
+    /** Releases the lock; a second call does nothing. */
     @Override
     public void close() {
-        lock.close();
+        if (!closed) {
+            closed = true;
+            lock.close();
+        }
     }
 }

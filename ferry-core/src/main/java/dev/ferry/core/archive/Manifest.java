@@ -15,11 +15,12 @@ import java.util.List;
  * @param dataExcluded         tables whose rows were left out on purpose ({@code --exclude-data}): schema only
  * @param trees                directory trees stored with the database ({@code --files name=dir})
  * @param secrets              single files stored with the database ({@code --secret-file}, encrypted archives only)
+ * @param partial              set when the archive holds only some rows ({@code --root}); null for a whole database
  */
 public record Manifest(int formatVersion, String ferryVersion, Instant createdAt, Source source, String snapshot,
                        List<TableEntry> tables, List<MigrationHistory> migrationHistories, List<FileEntry> files,
                        List<String> warnings, List<QualifiedName> dataExcluded, List<TreeEntry> trees,
-                       List<SecretEntry> secrets) {
+                       List<SecretEntry> secrets, Partial partial) {
     public Manifest {
         tables = List.copyOf(tables);
         migrationHistories = migrationHistories == null ? List.of() : List.copyOf(migrationHistories);
@@ -28,6 +29,15 @@ public record Manifest(int formatVersion, String ferryVersion, Instant createdAt
         dataExcluded = dataExcluded == null ? List.of() : List.copyOf(dataExcluded);
         trees = trees == null ? List.of() : List.copyOf(trees);
         secrets = secrets == null ? List.of() : List.copyOf(secrets);
+    }
+
+    /** A manifest of a whole database. */
+    public Manifest(int formatVersion, String ferryVersion, Instant createdAt, Source source, String snapshot,
+                    List<TableEntry> tables, List<MigrationHistory> migrationHistories, List<FileEntry> files,
+                    List<String> warnings, List<QualifiedName> dataExcluded, List<TreeEntry> trees,
+                    List<SecretEntry> secrets) {
+        this(formatVersion, ferryVersion, createdAt, source, snapshot, tables, migrationHistories, files, warnings,
+                dataExcluded, trees, secrets, null);
     }
 
     /** A manifest of tables only (no excluded data, no files). */
@@ -40,13 +50,31 @@ public record Manifest(int formatVersion, String ferryVersion, Instant createdAt
 
     public Manifest withDataExcluded(List<QualifiedName> tablesWithoutRows) {
         return new Manifest(formatVersion, ferryVersion, createdAt, source, snapshot, tables, migrationHistories, files,
-                warnings, tablesWithoutRows, trees, secrets);
+                warnings, tablesWithoutRows, trees, secrets, partial);
     }
 
     /** This manifest with the files, trees and secrets an archive writer recorded. */
     Manifest withContents(List<FileEntry> allFiles, List<TreeEntry> allTrees, List<SecretEntry> allSecrets) {
         return new Manifest(formatVersion, ferryVersion, createdAt, source, snapshot, tables, migrationHistories, allFiles,
-                warnings, dataExcluded, allTrees, allSecrets);
+                warnings, dataExcluded, allTrees, allSecrets, partial);
+    }
+
+    /** This manifest marked partial. */
+    public Manifest withPartial(Partial value) {
+        return new Manifest(formatVersion, ferryVersion, createdAt, source, snapshot, tables, migrationHistories, files,
+                warnings, dataExcluded, trees, secrets, value);
+    }
+
+    /**
+     * A partial archive: the rows of {@code roots} and their dependency closure.
+     *
+     * @param roots        the {@code --root} options as given, {@code <table>:<condition>}
+     * @param withChildren whether rows referencing the roots were taken too
+     */
+    public record Partial(List<String> roots, boolean withChildren) {
+        public Partial {
+            roots = List.copyOf(roots);
+        }
     }
 
     /** The database the archive was taken from. */

@@ -34,6 +34,8 @@ public enum ErrorCode {
     PROOF_MISMATCH(1),
     /** --schema existing: the target's tables do not fit the archive; nothing was written. */
     PREFLIGHT_REFUSED(1),
+    /** restore --merge: a reference resolves neither from the archive nor the target, or a key clashes; nothing was written. */
+    MERGE_REFUSED(1),
     /** --strict: the target would store some values in another representation; nothing was written. */
     STRICT_REFUSED(1),
     /** The archive or request needs something this version of Ferry cannot do yet. */

@@ -100,6 +100,11 @@ public interface Dialect {
         }
     }
 
+    /** The single-row statements of {@code restore --merge}; standard SQL unless the engine needs otherwise. */
+    default MergeSql mergeSql() {
+        return new MergeSql(this::quote);
+    }
+
     /** What schema migrations need from this engine: script splitting, locking, portable changes. */
     default MigrationSupport migrationSupport() {
         throw new dev.ferry.core.error.FerryException(dev.ferry.core.error.ErrorCode.UNSUPPORTED,

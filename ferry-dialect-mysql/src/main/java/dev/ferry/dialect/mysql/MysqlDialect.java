@@ -83,6 +83,11 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public dev.ferry.core.spi.MergeSql mergeSql() {
+        return new MysqlMergeSql(this);
+    }
+
+    @Override
     public MigrationSupport migrationSupport() {
         return MIGRATIONS;
     }

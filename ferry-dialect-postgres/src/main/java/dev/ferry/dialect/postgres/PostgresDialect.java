@@ -128,6 +128,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public dev.ferry.core.spi.MergeSql mergeSql() {
+        return new PostgresMergeSql(this);
+    }
+
+    @Override
     public MigrationSupport migrationSupport() {
         return MIGRATIONS;
     }

@@ -56,6 +56,11 @@ final class SqliteBatchSink implements RowSink {
      * as its {@link TextForms text form}, which the column's affinity may turn into a number.
      */
     private void bind(int index, Object v) throws SQLException {
+        bind(insert, index, v);
+    }
+
+    /** Binds one portable value by SQLite storage class (see {@link #bind(int, Object)}). */
+    static void bind(PreparedStatement insert, int index, Object v) throws SQLException {
         if (v == null) {
             insert.setNull(index, Types.NULL);
         } else if (v instanceof Long l) {

@@ -109,6 +109,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public dev.ferry.core.spi.MergeSql mergeSql() {
+        return new SqliteMergeSql(this);
+    }
+
+    @Override
     public MigrationSupport migrationSupport() {
         return MIGRATIONS;
     }
