@@ -93,6 +93,9 @@ final class RestoreCommand implements Callable<Integer> {
     PassphraseOptions passphrase;
 
     @Mixin
+    ResumeOptions resumable;
+
+    @Mixin
     ConnectionOptions connection;
 
     @Mixin
@@ -118,7 +121,7 @@ final class RestoreCommand implements Callable<Integer> {
         merge.noteIgnored(System.err);
         RestoreSettings settings = RestoreSettings.of(from, connection.spec(to)).withClean(clean).withStrict(strict)
                 .withJobs(jobs).withSchema(schema).withPassphrase(passphrase.passphrase()).withFiles(files);
-        RestoreResult result = new Restore(settings, ConsoleProgress.create(output)).run();
+        RestoreResult result = new Restore(settings, resumable.options(), ConsoleProgress.create(output)).run();
         if (output.json) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("target", settings.target().redactedUrl());

@@ -55,13 +55,16 @@ final class TransferCommand implements Callable<Integer> {
     boolean strict;
 
     @Mixin
+    TargetLockOption lock;
+
+    @Mixin
     OutputOptions output;
 
     @Override
     public Integer call() {
         TransferSettings settings = new TransferSettings(ConnectionOptions.spec(from, fromUser, fromPasswordEnv),
                 ConnectionOptions.spec(to, toUser, toPasswordEnv), jobs, schemas, excludeTables, clean, strict);
-        TransferResult result = new Transfer(settings, ConsoleProgress.create(output)).run();
+        TransferResult result = new Transfer(settings, lock.lockTimeout, ConsoleProgress.create(output)).run();
         if (output.json) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("source", settings.source().redactedUrl());

@@ -25,6 +25,13 @@ final class LoadPhase {
     private final ProgressListener progress;
     private final boolean converting;
     private final boolean hashAsIs;
+    private TableDone afterEach = (table, hash) -> { };
+
+    /** Called on the loading worker's thread after a table's rows are all in the target. */
+    @FunctionalInterface
+    interface TableDone {
+        void done(Translation.TableMapping table, ContentHash sent) throws Exception;
+    }
 
     /**
      * @param hashAsIs hash rows that pass through unconverted (a transfer, which has no manifest to
@@ -37,6 +44,12 @@ final class LoadPhase {
         this.hashAsIs = hashAsIs;
     }
 
+    /** Sets what happens after each table is loaded (a checkpoint); by default nothing. */
+    LoadPhase afterEach(TableDone hook) {
+        this.afterEach = hook;
+        return this;
+    }
+
     /**
      * @param tables  largest first, so parallel workers finish together
      * @param bytesOf a table's size for progress, 0 when unknown
@@ -46,7 +59,9 @@ final class LoadPhase {
         TableLoader loader = new TableLoader(target, progress);
         List<ContentHash> hashes = WorkerPool.run("load", resources, tables, (resource, mapping) -> {
             try (RowStream rows = new PrefetchedRows(opener.open(resource, mapping), mapping.source().name().name())) {
-                return loader.load(mapping, converting, hashAsIs, rows, bytesOf.applyAsLong(mapping));
+                ContentHash sent = loader.load(mapping, converting, hashAsIs, rows, bytesOf.applyAsLong(mapping));
+                afterEach.done(mapping, sent);
+                return sent;
             }
         });
         Map<QualifiedName, ContentHash> out = new HashMap<>();

@@ -39,13 +39,26 @@ import java.util.Map;
  * <em>before</em> the database is touched, and moved into place only after it committed: a database
  * failure leaves both as they were; a failure to move the files (renames only) puts back every file
  * already moved and says the database was restored. See {@link RestoreFiles}.
+ *
+ * <p>The target's lock ({@link TargetLock}) is held throughout, so no other restore, transfer or
+ * migration writes into it meanwhile. With {@link TargetOptions} asking for it (and always on MariaDB,
+ * whose staging database outlives a kill) the unit is checkpointed: each table commits with a
+ * checkpoint, a half-restored target is refused unless resumed or cleaned, and {@code resume}
+ * continues it ({@link Checkpoints}).
  */
 public final class Restore {
     private final RestoreSettings settings;
+    private final TargetOptions options;
     private final ProgressListener progress;
 
     public Restore(RestoreSettings settings, ProgressListener progress) {
+        this(settings, TargetOptions.DEFAULTS, progress);
+    }
+
+    /** @param options the target's lock timeout, and a checkpointed, resumable restore */
+    public Restore(RestoreSettings settings, TargetOptions options, ProgressListener progress) {
         this.settings = settings;
+        this.options = options;
         this.progress = progress;
     }
 
@@ -54,30 +67,50 @@ public final class Restore {
         try {
             ArchiveReader archive = ArchiveReader.open(settings.archive(), settings.passphrase());
             Dialect dialect = Dialects.forUrl(settings.target().url());
-            String sourceEngine = archive.manifest().source().engine();
-            TargetUnit unit = new TargetUnit("Restore", settings.target(), settings.clean(), progress);
-            if (settings.schema() == RestoreSettings.SchemaMode.EXISTING) {
-                return intoExisting(archive, dialect, unit, start);
-            }
-            try (RestoreTarget target = TargetUnit.open(dialect, settings.target(), settings.jobs())) {
-                unit.hintOnFailure(OlderTarget.hint(archive.manifest().source(), target.server()));
-                unit.refuseNonEmpty(target);
-                Translation translation = translation(archive, target, dialect);
-                DataExclusion.report(archive.manifest(), progress);
-                Map<QualifiedName, Manifest.TableEntry> entries = entries(archive.manifest());
-                try (StagedFiles files = RestoreFiles.stage(archive, settings.files(), progress)) {
-                    List<TableProof> proofs = unit.run(target, translation, () -> loadAll(target, archive, translation, entries),
-                            name -> ContentHash.of(entries.get(name).rows(), entries.get(name).hash()));
-                    return new RestoreResult(proofs, archive.manifest().totalRows(), Duration.between(start, Instant.now()),
-                            sourceEngine, dialect.id(), translation.changes(), List.of(), files.publish(true));
-                }
-            } catch (SQLException e) {
-                throw Connections.failure(e, ErrorCode.RESTORE_FAILED, "Restoring into " + settings.target() + " failed",
-                        settings.target());
+            try (TargetLock lock = TargetLock.acquire(dialect, settings.target(), options.lockTimeout(), "restore", progress)) {
+                return locked(archive, dialect, start);
             }
         } finally {
             progress.done();
         }
+    }
+
+    private RestoreResult locked(ArchiveReader archive, Dialect dialect, Instant start) {
+        String sourceEngine = archive.manifest().source().engine();
+        TargetUnit unit = new TargetUnit("Restore", settings.target(), settings.clean(), progress);
+        if (settings.schema() == RestoreSettings.SchemaMode.EXISTING) {
+            if (!options.singleTransaction() || options.resume()) {
+                throw new FerryException(ErrorCode.USAGE, "--no-single-transaction and --resume restore with checkpoints into"
+                        + " a schema Ferry creates; a restore into existing tables (--schema existing) is one transaction.");
+            }
+            return intoExisting(archive, dialect, unit, start);
+        }
+        try (RestoreTarget target = TargetUnit.open(dialect, settings.target(), connections())) {
+            unit.checkpointed(new Checkpoints(Checkpoints.identity(settings.archive()), options, target.checkpointsAlways()));
+            unit.hintOnFailure(OlderTarget.hint(archive.manifest().source(), target.server()));
+            unit.refuseNonEmpty(target);
+            Translation translation = translation(archive, target, dialect);
+            DataExclusion.report(archive.manifest(), progress);
+            Map<QualifiedName, Manifest.TableEntry> entries = entries(archive.manifest());
+            try (StagedFiles files = RestoreFiles.stage(archive, settings.files(), progress)) {
+                List<TableProof> proofs = unit.run(target, translation, () -> loadAll(target, archive, translation, entries, unit),
+                        name -> ContentHash.of(entries.get(name).rows(), entries.get(name).hash()));
+                return new RestoreResult(proofs, archive.manifest().totalRows(), Duration.between(start, Instant.now()),
+                        sourceEngine, dialect.id(), translation.changes(), List.of(), files.publish(true));
+            }
+        } catch (SQLException e) {
+            throw Connections.failure(e, ErrorCode.RESTORE_FAILED, "Restoring into " + settings.target() + " failed",
+                    settings.target());
+        }
+    }
+
+    /**
+     * Connections the target may use: the job count, except in a checkpointed restore, which commits
+     * table by table on one connection (its checkpoints are in that connection's transactions).
+     */
+    private int connections() {
+        boolean checkpointed = !options.singleTransaction() || options.resume();
+        return checkpointed ? 1 : settings.jobs();
     }
 
     /** {@code --schema existing}: the preflight, then rows into the app's own tables, proven the same way. */
@@ -89,7 +122,8 @@ public final class Restore {
         DataExclusion.report(archive.manifest(), progress);
         try (RestoreTarget target = TargetUnit.open(dialect, settings.target());
              StagedFiles files = RestoreFiles.stage(archive, settings.files(), progress)) {
-            List<TableProof> proofs = unit.runExisting(target, translation, () -> loadAll(target, archive, translation, entries),
+            List<TableProof> proofs = unit.runExisting(target, translation,
+                    () -> loadAll(target, archive, translation, entries, unit),
                     name -> ContentHash.of(entries.get(name).rows(), entries.get(name).hash()));
             long rows = proofs.stream().mapToLong(TableProof::actualRows).sum();
             return new RestoreResult(proofs, rows, Duration.between(start, Instant.now()), archive.manifest().source().engine(),
@@ -115,7 +149,7 @@ public final class Restore {
     }
 
     private Map<QualifiedName, ContentHash> loadAll(RestoreTarget target, ArchiveReader archive, Translation translation,
-                                                    Map<QualifiedName, Manifest.TableEntry> entries) {
+                                                    Map<QualifiedName, Manifest.TableEntry> entries, TargetUnit unit) {
         for (Translation.TableMapping m : translation.tables()) {
             if (!entries.containsKey(m.source().name())) {
                 throw new FerryException(ErrorCode.ARCHIVE_CORRUPT, "The archive's schema lists table "
@@ -127,10 +161,12 @@ public final class Restore {
         // content hashes need not be recomputed here; converted rows are proven against what was sent, so the
         // chunks must prove themselves.
         List<Translation.TableMapping> largestFirst = new ArrayList<>(translation.tables());
+        largestFirst.removeIf(m -> unit.checkpoints().finished(m.source().name()));
         largestFirst.sort(Comparator.comparingLong((Translation.TableMapping m) -> entries.get(m.source().name()).bytes())
                 .reversed());
         int workers = Math.max(1, Math.min(settings.jobs(), target.maxParallelLoads()));
-        return new LoadPhase(target, progress, translation.converting(), false).run(Collections.nCopies(workers, archive),
+        return new LoadPhase(target, progress, translation.converting(), false).afterEach((m, sent) -> unit.tableLoaded(target,
+                m.source().name(), entries.get(m.source().name()).rows(), sent)).run(Collections.nCopies(workers, archive),
                 largestFirst, (a, m) -> new ArchiveRows(a, entries.get(m.source().name()), m.source().loadedColumns().size(),
                         translation.converting()),
                 m -> entries.get(m.source().name()).bytes());

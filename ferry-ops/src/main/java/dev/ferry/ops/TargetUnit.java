@@ -34,6 +34,7 @@ final class TargetUnit {
     private final ProgressListener progress;
     private String step = "starting";
     private String hint = "";
+    private Checkpoints checkpoints = Checkpoints.none();
 
     /** @param operation how messages name the operation: "Restore", "Transfer" */
     TargetUnit(String operation, ConnectionSpec spec, boolean clean, ProgressListener progress) {
@@ -46,6 +47,22 @@ final class TargetUnit {
     /** A sentence added to a failure the target refused (e.g. "the target runs an older version..."). */
     void hintOnFailure(String sentence) {
         this.hint = sentence == null ? "" : sentence;
+    }
+
+    /** Makes the unit checkpointed and resumable where {@code options} ask for it (a restore of {@code archive}). */
+    void checkpointed(Checkpoints value) {
+        this.checkpoints = value;
+    }
+
+    Checkpoints checkpoints() {
+        return checkpoints;
+    }
+
+    /** Records that a table is loaded (its rows and what was sent), committing it where the unit is checkpointed. */
+    void tableLoaded(RestoreTarget target, QualifiedName table, long rows, ContentHash sent) throws SQLException {
+        if (checkpoints.enabled()) {
+            target.checkpoint(Checkpoints.tableItem(table), sent != null ? sent.rows() : rows, sent != null ? sent.hex() : null);
+        }
     }
 
     static RestoreTarget open(Dialect dialect, ConnectionSpec spec) {
@@ -64,6 +81,9 @@ final class TargetUnit {
     void refuseNonEmpty(RestoreTarget target) {
         List<String> existing;
         try {
+            if (checkpoints.checkHalfRestored(target, spec, clean)) {
+                return;
+            }
             existing = target.existingObjects();
         } catch (SQLException e) {
             throw Connections.failure(e, ErrorCode.RESTORE_FAILED, "Cannot list what " + spec + " holds", spec);
@@ -84,6 +104,20 @@ final class TargetUnit {
     List<TableProof> run(RestoreTarget target, Translation translation, Loader loader,
                          Function<QualifiedName, ContentHash> fallback) {
         Schema schema = translation.target();
+        if (checkpoints.enabled()) {
+            return run(target, translation, loader, fallback, () -> {
+                checkpoints.begin(target, clean, progress);
+                if (!checkpoints.finished(Checkpoints.SCHEMA)) {
+                    step = "creating the schema";
+                    progress.phase("Creating schema", schema.tables().size(), 0);
+                    target.createTables(schema);
+                    target.checkpoint(Checkpoints.SCHEMA, 0, null);
+                }
+            }, () -> {
+                progress.phase("Adding indexes and constraints", schema.tables().size(), 0);
+                target.finishSchema(schema);
+            });
+        }
         return run(target, translation, loader, fallback, () -> {
             target.begin(clean);
             step = "creating the schema";
@@ -130,7 +164,7 @@ final class TargetUnit {
                 step = "reading back table " + r.table() + " for the proof";
                 cause = r.sqlCause();
             }
-            rollback(target, cause);
+            rollback(target, cause, checkpoints.requested());
             throw failure(cause);
         }
     }
@@ -140,15 +174,28 @@ final class TargetUnit {
         long rows = sent.values().stream().filter(h -> h != null).mapToLong(ContentHash::rows).sum();
         progress.phase("Proving", translation.tables().size(), rows);
         step = "reading the tables back for the proof";
-        List<TableProof> proofs = new ProofPhase(target, progress).run(translation, name ->
-                sent.get(name) != null ? sent.get(name) : fallback.apply(name));
+        List<TableProof> proofs = new ProofPhase(target, progress).run(translation, name -> expected(name, sent, fallback));
         Proofs.requireAllMatch(proofs, "The data written to " + spec);
         return proofs;
     }
 
-    private static void rollback(RestoreTarget target, Exception cause) {
+    /** What was sent of a table: in this run, else in the run a checkpoint recorded, else the archive's. */
+    private ContentHash expected(QualifiedName name, Map<QualifiedName, ContentHash> sent,
+                                 Function<QualifiedName, ContentHash> fallback) {
+        if (sent.get(name) != null) {
+            return sent.get(name);
+        }
+        ContentHash earlier = checkpoints.sentEarlier(name);
+        return earlier != null ? earlier : fallback.apply(name);
+    }
+
+    private static void rollback(RestoreTarget target, Exception cause, boolean keepCheckpoints) {
         try {
-            target.rollback();
+            if (keepCheckpoints) {
+                target.abandon();
+            } else {
+                target.rollback();
+            }
         } catch (SQLException | RuntimeException e) {
             cause.addSuppressed(e);
         }
@@ -156,8 +203,8 @@ final class TargetUnit {
 
     private FerryException failure(Exception e) {
         String what = operation + " failed while " + step;
-        String suffix = " Nothing was " + (operation.equals("Restore") ? "restored" : "written")
-                + ": the target is as it was before.";
+        String suffix = checkpoints.requested() ? checkpoints.failureSuffix()
+                : " Nothing was " + (operation.equals("Restore") ? "restored" : "written") + ": the target is as it was before.";
         if (e instanceof FerryException fe) {
             String extra = fe.code() == ErrorCode.RESTORE_FAILED ? hint : "";
             return new FerryException(fe.code(), what + ": " + fe.getMessage() + suffix + extra, fe);

@@ -33,10 +33,17 @@ import java.util.Map;
  */
 public final class Transfer {
     private final TransferSettings settings;
+    private final Duration lockTimeout;
     private final ProgressListener progress;
 
     public Transfer(TransferSettings settings, ProgressListener progress) {
+        this(settings, Duration.ZERO, progress);
+    }
+
+    /** @param lockTimeout how long to wait for the target's lock (see {@link TargetOptions#lockTimeout()}) */
+    public Transfer(TransferSettings settings, Duration lockTimeout, ProgressListener progress) {
         this.settings = settings;
+        this.lockTimeout = lockTimeout;
         this.progress = progress;
     }
 
@@ -45,7 +52,8 @@ public final class Transfer {
         Dialect from = Dialects.forUrl(settings.source().url());
         Dialect to = Dialects.forUrl(settings.target().url());
         TargetUnit unit = new TargetUnit("Transfer", settings.target(), settings.clean(), progress);
-        try (Snapshot snapshot = openSnapshot(from); RestoreTarget target = TargetUnit.open(to, settings.target(), settings.jobs())) {
+        try (TargetLock lock = TargetLock.acquire(to, settings.target(), lockTimeout, "transfer", progress);
+             Snapshot snapshot = openSnapshot(from); RestoreTarget target = TargetUnit.open(to, settings.target(), settings.jobs())) {
             progress.note(snapshot.note());
             List<String> warnings = new ArrayList<>();
             Schema schema = readSchema(from, snapshot.connections().get(0), warnings);

@@ -7,6 +7,7 @@ import dev.ferry.core.translate.DefaultParsing;
 import dev.ferry.core.translate.PortableDefault;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -79,6 +80,33 @@ public interface Dialect {
 
     /** Prepares to restore into the database at {@code target}; nothing is written until {@link RestoreTarget#begin}. */
     RestoreTarget openRestore(ConnectionSpec target) throws SQLException;
+
+    /**
+     * The name of the one lock per target database that keeps Ferry's writers apart: restore,
+     * transfer and migrate all take it, so two of them never interleave on one database.
+     */
+    String TARGET_LOCK = "ferry_target";
+
+    /**
+     * Tries once, without waiting, to take the {@linkplain #TARGET_LOCK target lock} of the database
+     * at {@code target}. The lock holds whatever it needs (a connection) until it is closed; if this
+     * process dies, the lock is freed or recognised as abandoned. By default it is the engine's
+     * migration lock under the name {@link #TARGET_LOCK}, on a connection of its own.
+     */
+    default LockAttempt tryTargetLock(ConnectionSpec target) throws SQLException {
+        Connection c = connect(target, false);
+        try {
+            LockAttempt attempt = migrationSupport().tryLock(c, TARGET_LOCK, Duration.ofMinutes(1));
+            if (!attempt.isAcquired()) {
+                c.close();
+                return attempt;
+            }
+            return LockAttempt.acquired(new ConnectionLock(attempt.lock(), c));
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
 
     /** The single-row statements of {@code restore --merge}; standard SQL unless the engine needs otherwise. */
     default MergeSql mergeSql() {

@@ -12,7 +12,9 @@ import java.util.List;
  * foreign-key order), {@link #finishSchema}, {@link #read} per table for the proof, then
  * {@link #commit}, or {@link #rollback} on any failure, which must leave the database as it was
  * before {@link #begin} (a transaction, a staging area that is dropped, or a temporary file that is
- * deleted). {@link #close()} always follows.
+ * deleted). {@link #close()} always follows. A checkpointed unit (a resumable restore) starts with
+ * {@link #beginCheckpointed} instead of {@link #begin} and commits step by step through
+ * {@link #checkpoint}; see there.
  */
 public interface RestoreTarget extends AutoCloseable {
 
@@ -78,6 +80,61 @@ public interface RestoreTarget extends AutoCloseable {
      */
     default void finishExisting(List<Table> tables) throws SQLException {
         throw new UnsupportedOperationException("restoring into existing tables");
+    }
+
+    /**
+     * Whether this target can write a checkpointed, resumable restore ({@link #beginCheckpointed}).
+     */
+    default boolean checkpointable() {
+        return false;
+    }
+
+    /**
+     * Whether even an all-or-nothing restore goes through {@link #beginCheckpointed} and records
+     * checkpoints, because a kill leaves its work behind anyway (MariaDB's staging database); a
+     * failure there still calls {@link #rollback}, which discards everything. False by default.
+     */
+    default boolean checkpointsAlways() {
+        return false;
+    }
+
+    /**
+     * Ends a checkpointed unit the user asked for after a failure: undoes the step in progress and
+     * keeps every checkpointed step for a later resume. By default {@link #rollback}, which for a
+     * unit that committed each step undoes only the step in progress.
+     */
+    default void abandon() throws SQLException {
+        rollback();
+    }
+
+    /**
+     * The checkpoints of a restore that was interrupted after committing some of its work (the
+     * {@link CheckpointTable} in the target or its staging area), or null if there are none. Called
+     * before {@link #begin}, so a half-restored target is never mistaken for an empty or complete one.
+     */
+    default HalfRestored halfRestored() throws SQLException {
+        return null;
+    }
+
+    /**
+     * Starts a checkpointed unit instead of {@link #begin}: each {@link #checkpoint} makes the work
+     * before it durable, so a killed restore leaves a half-restored target that a later one continues.
+     * With {@code clean}, everything (an earlier half-restore included) is dropped first; with
+     * {@code resume}, the half-restored state is continued as it is; otherwise a checkpoint table for
+     * {@code archive} is created. On resume, {@link #load} of a table without a checkpoint first
+     * removes any rows it holds. {@link #commit} removes the checkpoints; {@link #rollback} undoes
+     * only the work since the last checkpoint.
+     */
+    default void beginCheckpointed(String archive, boolean clean, boolean resume) throws SQLException {
+        throw new UnsupportedOperationException("checkpointed restore");
+    }
+
+    /**
+     * Makes everything written since the last checkpoint durable, together with the checkpoint of
+     * {@code item} ({@code schema}, {@code table <name>}) and the count and content hash of what was sent.
+     */
+    default void checkpoint(String item, long rows, String hash) throws SQLException {
+        throw new UnsupportedOperationException("checkpointed restore");
     }
 
     /** Reads a restored table back, inside the unit, for the proof. */

@@ -7,7 +7,9 @@ import dev.ferry.core.model.QualifiedName;
 import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Sequence;
 import dev.ferry.core.model.Table;
+import dev.ferry.core.spi.CheckpointTable;
 import dev.ferry.core.spi.ConnectionSpec;
+import dev.ferry.core.spi.HalfRestored;
 import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.RowSink;
@@ -44,6 +46,8 @@ public final class MysqlRestoreTarget implements RestoreTarget {
     private SchemaObjects directObjects;
     private String note = "";
     private boolean existing;
+    private String archive;
+    private boolean resumed;
 
     private MysqlRestoreTarget(ConnectionSpec spec, Connection connection, String target) {
         this.spec = spec;
@@ -95,6 +99,62 @@ public final class MysqlRestoreTarget implements RestoreTarget {
     }
 
     @Override
+    public boolean checkpointable() {
+        return true;
+    }
+
+    /** A killed restore leaves its staging database behind, so every restore records checkpoints there. */
+    @Override
+    public boolean checkpointsAlways() {
+        return true;
+    }
+
+    @Override
+    public HalfRestored halfRestored() throws SQLException {
+        List<String> stages = StagedCheckpoints.find(connection, target);
+        return stages.isEmpty() ? null : CheckpointTable.read(connection, StagedCheckpoints.table(stages.get(0)));
+    }
+
+    /**
+     * A new staging database with a checkpoint table (in direct mode no checkpoints are kept), or with
+     * {@code resume} the newest half-restored staging database of this target. With {@code clean},
+     * half-restored staging databases of this target are dropped first.
+     */
+    @Override
+    public void beginCheckpointed(String archiveId, boolean cleanFirst, boolean resume) throws SQLException {
+        this.archive = archiveId;
+        if (resume) {
+            this.resumed = true;
+            this.clean = cleanFirst;
+            stage = StagedCheckpoints.find(connection, target).get(0);
+            note = "resumed in staging database " + stage + ", published with one atomic RENAME TABLE";
+            sessionSettings();
+            return;
+        }
+        if (cleanFirst) {
+            StagedCheckpoints.dropAll(connection, target);
+        }
+        begin(cleanFirst);
+        if (!direct) {
+            StagedCheckpoints.create(connection, stage, target, archiveId);
+        }
+    }
+
+    /** Rows are committed as they are inserted; the checkpoint row vouches that a table's load finished. */
+    @Override
+    public synchronized void checkpoint(String item, long rows, String hash) throws SQLException {
+        if (archive != null && !direct) {
+            CheckpointTable.record(connection, StagedCheckpoints.table(stage), archive, item, rows, hash);
+        }
+    }
+
+    /** Keeps the staging database and its checkpoints for a resume. */
+    @Override
+    public void abandon() {
+        stage = null;
+    }
+
+    @Override
     public void begin(boolean cleanFirst) throws SQLException {
         this.clean = cleanFirst;
         String name = STAGE_PREFIX + suffix;
@@ -108,6 +168,10 @@ public final class MysqlRestoreTarget implements RestoreTarget {
             }
             beginDirect(e);
         }
+        sessionSettings();
+    }
+
+    private void sessionSettings() throws SQLException {
         Sql.execute(connection, "SET foreign_key_checks = 0");
         try {
             Sql.execute(connection, "SET SESSION explicit_defaults_for_timestamp = 1");
@@ -212,6 +276,9 @@ public final class MysqlRestoreTarget implements RestoreTarget {
         Connection c = MysqlConnector.open(spec, false);
         try {
             Sql.execute(c, "SET foreign_key_checks = 0");
+            if (resumed) {
+                Sql.execute(c, "DELETE FROM " + Sql.qualified(stage, table.name().name()));
+            }
             return new BatchInsertSink(c, stage, table);
         } catch (SQLException e) {
             c.close();
@@ -227,6 +294,7 @@ public final class MysqlRestoreTarget implements RestoreTarget {
 
     @Override
     public void finishSchema(Schema restored) throws SQLException {
+        this.schema = restored;
         for (Table t : restored.tables()) {
             ForeignKeyCheck.verify(connection, stage, t);
             Long next = nextAutoIncrement(t);

@@ -20,15 +20,17 @@
  *       {@code invisible.<column>}. TINYINT(1)/BOOLEAN is kind SMALLINT with Long values, since it
  *       can hold 2 or -1. MariaDB's LONGTEXT + json_valid() columns are kind JSON, native type
  *       {@code json}. Sequences carry next_not_cached_value as lastValue with called=false.</li>
- *   <li>A restore loads into a staging database {@code ferry_stage_<random>} and publishes it with one
+ *   <li>A restore loads into a staging database {@code ferry_stage_<hash of the target>_<random>} and publishes it with one
  *       atomic {@code RENAME TABLE}; views, triggers and routines are created in the target right
  *       after it (they cannot move between databases), having been tried out in the staging
  *       database first. Rollback drops the staging database. Without the privilege to create a
  *       database, the restore works directly in the target and a rollback drops exactly what it
- *       created ({@link dev.ferry.dialect.mysql.MysqlRestoreTarget#note()} says so).</li>
+ *       created ({@link dev.ferry.dialect.mysql.MysqlRestoreTarget#note()} says so). Every staged
+ *       restore records checkpoints in the staging database ({@link dev.ferry.dialect.mysql.StagedCheckpoints}),
+ *       so one killed mid-way is found again and continued by {@code --resume}.</li>
  *   <li><b>Migrations</b> ({@link dev.ferry.dialect.mysql.MysqlMigrationSupport}): DDL commits implicitly,
  *       so a failed migration is answered with the pre-migration backup; the lock is
- *       {@code GET_LOCK('ferry:<db>:<table>')} on a dedicated session ({@link dev.ferry.dialect.mysql.GetLock});
+ *       {@code GET_LOCK('ferry:<db>:ferry_target')}, the target lock restores take too on a dedicated session ({@link dev.ferry.dialect.mysql.GetLock});
  *       scripts split like the mysql client does (DELIMITER, routine bodies) and run with the server's
  *       own sql_mode; a type or nullability change is a MODIFY COLUMN that keeps the rest of the
  *       column ({@link dev.ferry.dialect.mysql.MysqlChangeSql}).</li>

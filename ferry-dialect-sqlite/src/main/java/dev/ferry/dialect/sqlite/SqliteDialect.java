@@ -6,6 +6,7 @@ import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.ConnectionSpec;
 import dev.ferry.core.spi.Dialect;
+import dev.ferry.core.spi.LockAttempt;
 import dev.ferry.core.spi.MigrationSupport;
 import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowCursor;
@@ -52,6 +53,12 @@ public final class SqliteDialect implements Dialect {
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         }
         return config.createConnection(SqliteFiles.PREFIX + file);
+    }
+
+    /** The lock file beside the database ({@link SqliteFileLock}); nothing is written into the database. */
+    @Override
+    public LockAttempt tryTargetLock(ConnectionSpec target) throws SQLException {
+        return SqliteFileLock.tryLock(SqliteFiles.path(target.url()));
     }
 
     @Override

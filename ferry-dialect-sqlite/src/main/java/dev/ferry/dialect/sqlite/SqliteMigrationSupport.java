@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * SQLite migrations: transactional DDL, a lock row with heartbeat ({@link SqliteLockRow}), trigger-aware
+ * SQLite migrations: transactional DDL, the target lock file and a lock row with heartbeat ({@link SqliteLockRow}), trigger-aware
  * splitting, and portable changes made in place where SQLite can (RENAME COLUMN, a nullable or
  * defaulted ADD COLUMN) and by a generated table rebuild ({@link SqliteRebuild}) everywhere else.
  * Before each migration commits, every foreign key and every view is checked.
@@ -50,7 +50,55 @@ final class SqliteMigrationSupport implements MigrationSupport {
 
     @Override
     public LockAttempt tryLock(Connection lockConnection, String name, Duration staleAfter) throws SQLException {
-        return SqliteLockRow.tryLock(lockConnection, name, staleAfter);
+        LockAttempt file = SqliteFileLock.tryLock(databaseFile(lockConnection));
+        if (!file.isAcquired()) {
+            return file;
+        }
+        try {
+            LockAttempt row = SqliteLockRow.tryLock(lockConnection, name, staleAfter);
+            if (!row.isAcquired()) {
+                file.lock().close();
+                return row;
+            }
+            return LockAttempt.acquired(new FileAndRowLock(file.lock(), row.lock()));
+        } catch (SQLException | RuntimeException e) {
+            file.lock().close();
+            throw e;
+        }
+    }
+
+    private static java.nio.file.Path databaseFile(Connection c) throws SQLException {
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("PRAGMA database_list")) {
+            while (rs.next()) {
+                if ("main".equals(rs.getString("name"))) {
+                    return java.nio.file.Path.of(rs.getString("file")).toAbsolutePath().normalize();
+                }
+            }
+        }
+        throw new SQLException("PRAGMA database_list names no main database");
+    }
+
+    /**
+     * The file lock that restores and transfers take too ({@link SqliteFileLock}), then the lock row
+     * with its heartbeat and takeover of abandoned rows ({@link SqliteLockRow}).
+     */
+    private record FileAndRowLock(dev.ferry.core.spi.MigrationLock file, dev.ferry.core.spi.MigrationLock row)
+            implements dev.ferry.core.spi.MigrationLock {
+        @Override
+        public void touch(Connection migrationConnection) throws SQLException {
+            row.touch(migrationConnection);
+        }
+
+        @Override
+        public String recoveredFrom() {
+            return row.recoveredFrom();
+        }
+
+        @Override
+        public void close() {
+            row.close();
+            file.close();
+        }
     }
 
     @Override

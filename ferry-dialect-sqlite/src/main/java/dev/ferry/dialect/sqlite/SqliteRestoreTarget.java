@@ -9,7 +9,9 @@ import dev.ferry.core.model.NativeObject;
 import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.model.View;
+import dev.ferry.core.spi.CheckpointTable;
 import dev.ferry.core.spi.ConnectionSpec;
+import dev.ferry.core.spi.HalfRestored;
 import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.RowSink;
@@ -30,8 +32,11 @@ final class SqliteRestoreTarget implements RestoreTarget {
     private final SqliteDialect dialect;
     private final ConnectionSpec spec;
     private final Path file;
+    private static final String CHECKPOINTS = SqliteDialect.quoteIdentifier(CheckpointTable.NAME);
     private boolean fileExisted;
     private Connection connection;
+    private String archive;
+    private boolean resumed;
 
     SqliteRestoreTarget(SqliteDialect dialect, ConnectionSpec spec) {
         this.dialect = dialect;
@@ -52,6 +57,40 @@ final class SqliteRestoreTarget implements RestoreTarget {
         try (Connection c = dialect.connect(spec, true)) {
             return objects(c);
         }
+    }
+
+    @Override
+    public boolean checkpointable() {
+        return true;
+    }
+
+    @Override
+    public HalfRestored halfRestored() throws SQLException {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try (Connection c = dialect.connect(spec, true)) {
+            return objects(c).contains("table " + CheckpointTable.NAME) ? CheckpointTable.read(c, CHECKPOINTS) : null;
+        }
+    }
+
+    /** Each checkpoint commits the file's transaction; the file is never deleted, since it holds finished work. */
+    @Override
+    public void beginCheckpointed(String archive, boolean clean, boolean resume) throws SQLException {
+        this.archive = archive;
+        this.resumed = resume;
+        fileExisted = true;
+        connection = dialect.connect(spec, false);
+        connection.setAutoCommit(false);
+        if (clean) {
+            dropEverything();
+        }
+        CheckpointTable.start(connection, CHECKPOINTS, archive, resume);
+    }
+
+    @Override
+    public void checkpoint(String item, long rows, String hash) throws SQLException {
+        CheckpointTable.commit(connection, CHECKPOINTS, archive, item, rows, hash);
     }
 
     private static List<String> objects(Connection c) throws SQLException {
@@ -126,6 +165,11 @@ final class SqliteRestoreTarget implements RestoreTarget {
 
     @Override
     public RowSink load(Table table) throws SQLException {
+        if (resumed) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("DELETE FROM " + SqliteDialect.quoteIdentifier(table.name().name()));
+            }
+        }
         return new SqliteBatchSink(connection, table);
     }
 
@@ -175,6 +219,11 @@ final class SqliteRestoreTarget implements RestoreTarget {
 
     @Override
     public void commit() throws SQLException {
+        if (archive != null) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("DROP TABLE " + CHECKPOINTS);
+            }
+        }
         connection.commit();
         connection.close();
         connection = null;

@@ -21,9 +21,14 @@
  *   <li><b>Restore</b> runs in one IMMEDIATE transaction with foreign-key enforcement off during the
  *       load; {@code PRAGMA foreign_key_check} then validates every row before the proof and commit.
  *       Rollback restores the file; a restore into a file that did not exist deletes it again.
- *       AUTOINCREMENT counters are set in sqlite_sequence so the next insert does not collide.</li>
+ *       AUTOINCREMENT counters are set in sqlite_sequence so the next insert does not collide.
+ *       Checkpointed ({@code --no-single-transaction}), the schema and each table commit with a row
+ *       in {@code ferry_restore_checkpoint}, and the file is never deleted.</li>
+ *   <li><b>Target lock</b>: an operating-system lock on {@code <file>.ferry-lock}
+ *       ({@link dev.ferry.dialect.sqlite.SqliteFileLock}), taken by restores, transfers and migrations;
+ *       nothing is written into the database for it.</li>
  *   <li><b>Migrations</b> ({@link dev.ferry.dialect.sqlite.SqliteMigrationSupport}): transactional DDL; the
- *       migration lock is a row with owner, pid, process start time and heartbeat
+ *       migration lock is the target lock file, then a row with owner, pid, process start time and heartbeat
  *       ({@link dev.ferry.dialect.sqlite.SqliteLockRow}); portable changes SQLite cannot make in place run
  *       as the documented table rebuild generated from the original CREATE text
  *       ({@link dev.ferry.dialect.sqlite.SqliteRebuild}, {@link dev.ferry.dialect.sqlite.TableDefinition});

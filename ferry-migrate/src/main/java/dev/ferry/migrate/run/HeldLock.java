@@ -2,6 +2,7 @@ package dev.ferry.migrate.run;
 
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.error.FerryException;
+import dev.ferry.core.spi.Dialect;
 import dev.ferry.core.spi.LockAttempt;
 import dev.ferry.core.spi.MigrationLock;
 import dev.ferry.ops.ProgressListener;
@@ -11,7 +12,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The migration lock, taken on its own connection: waits up to the lock timeout with growing pauses
+ * The migration lock, taken on its own connection; it is the database's {@linkplain Dialect#TARGET_LOCK target
+ * lock}, which restores and transfers into the database take too: waits up to the lock timeout with growing pauses
  * (100 ms doubling to 2 s), telling the user who holds it; with {@code waitForLock}, keeps retrying
  * after that with pauses doubling up to 30 s. Closing releases the lock and its connection.
  */
@@ -67,8 +69,8 @@ public final class HeldLock implements AutoCloseable {
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             boolean overtime = waited.compareTo(timeout) >= 0;
             if (overtime && !session.settings().waitForLock()) {
-                throw new FerryException(ErrorCode.LOCK_TIMEOUT, "Another migration is running on " + session.settings().database()
-                        + ": the migration lock is held by " + attempt.holder() + ". Waited " + waited.toSeconds()
+                throw new FerryException(ErrorCode.LOCK_TIMEOUT, "Another migration, restore or transfer is running on "
+                        + session.settings().database() + ": the migration lock is held by " + attempt.holder() + ". Waited " + waited.toSeconds()
                         + " s (--lock-timeout " + timeout.toSeconds() + "s). Run again when it has finished, or use --wait"
                         + " to keep retrying; a lock of a process that died is freed or recovered automatically.");
             }
@@ -84,7 +86,7 @@ public final class HeldLock implements AutoCloseable {
 
     private static LockAttempt attempt(Session session, Connection c) {
         try {
-            return session.support().tryLock(c, session.settings().historyTable(), session.settings().staleLockAfter());
+            return session.support().tryLock(c, Dialect.TARGET_LOCK, session.settings().staleLockAfter());
         } catch (SQLException e) {
             throw session.failure("Cannot take the migration lock", e);
         }

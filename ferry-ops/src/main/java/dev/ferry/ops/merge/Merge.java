@@ -12,6 +12,7 @@ import dev.ferry.ops.ProgressListener;
 import dev.ferry.ops.Restore;
 import dev.ferry.ops.RestoreResult;
 import dev.ferry.ops.RestoreSettings;
+import dev.ferry.ops.TargetLock;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -44,10 +45,12 @@ public final class Merge {
                     + archive.manifest().source().engine() + "), not " + dialect.id() + "; restore into an empty "
                     + dialect.id() + " database instead, or merge into a " + archive.manifest().source().engine() + " one.");
         }
-        try (Connection c = dialect.connect(settings.target(), false)) {
+        try (TargetLock lock = TargetLock.acquire(dialect, settings.target(), Duration.ZERO, "merge", progress);
+             Connection c = dialect.connect(settings.target(), false)) {
             Schema target = dialect.introspect(c, List.of());
             if (target.tables().isEmpty()) {
                 c.close();
+                lock.close();
                 return plainRestore(start);
             }
             c.setAutoCommit(false);

@@ -10,6 +10,8 @@ import dev.ferry.core.model.QualifiedName;
 import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Sequence;
 import dev.ferry.core.model.Table;
+import dev.ferry.core.spi.CheckpointTable;
+import dev.ferry.core.spi.HalfRestored;
 import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.RowSink;
@@ -19,6 +21,8 @@ import dev.ferry.dialect.postgres.PostgresDialect;
 import dev.ferry.dialect.postgres.Sql;
 import dev.ferry.dialect.postgres.introspect.PartitionOptions;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
@@ -37,8 +41,10 @@ public final class PostgresRestoreTarget implements RestoreTarget {
     private final PostgresDialect dialect;
     private final Connection connection;
     private final Set<NativeObject> createdEarly = new HashSet<>();
+    private static final String CHECKPOINTS = "public." + Sql.quote(CheckpointTable.NAME);
     private CopyRowSink activeSink;
     private ExistingTables existing;
+    private String archive;
 
     public PostgresRestoreTarget(PostgresDialect dialect, Connection connection) throws SQLException {
         this.dialect = dialect;
@@ -71,6 +77,46 @@ public final class PostgresRestoreTarget implements RestoreTarget {
                 throw RestoreErrors.failed("Dropping the target's existing objects (clean)", e);
             }
         }
+    }
+
+    @Override
+    public boolean checkpointable() {
+        return true;
+    }
+
+    @Override
+    public HalfRestored halfRestored() throws SQLException {
+        boolean exists;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, CHECKPOINTS);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                exists = rs.getBoolean(1);
+            }
+        }
+        HalfRestored half = exists ? CheckpointTable.read(connection, CHECKPOINTS) : null;
+        connection.rollback();
+        return half;
+    }
+
+    /**
+     * The same steps committed one by one: the schema, then each table with its checkpoint row in
+     * {@code public.ferry_restore_checkpoint}; a kill loses only the step in progress.
+     */
+    @Override
+    public void beginCheckpointed(String archive, boolean clean, boolean resume) throws SQLException {
+        this.archive = archive;
+        run("Preparing the restore session", "SET check_function_bodies = false");
+        if (clean) {
+            begin(true);
+            run("Dropping an earlier restore's checkpoints", "DROP TABLE IF EXISTS " + CHECKPOINTS);
+        }
+        CheckpointTable.start(connection, CHECKPOINTS, archive, resume);
+    }
+
+    @Override
+    public void checkpoint(String item, long rows, String hash) throws SQLException {
+        CheckpointTable.commit(connection, CHECKPOINTS, archive, item, rows, hash);
     }
 
     @Override
@@ -220,6 +266,9 @@ public final class PostgresRestoreTarget implements RestoreTarget {
 
     @Override
     public void commit() throws SQLException {
+        if (archive != null) {
+            run("Dropping the checkpoints of the finished restore", "DROP TABLE " + CHECKPOINTS);
+        }
         connection.commit();
     }
 

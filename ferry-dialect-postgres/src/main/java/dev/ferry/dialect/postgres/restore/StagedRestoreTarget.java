@@ -5,6 +5,7 @@ import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Sequence;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.ConnectionSpec;
+import dev.ferry.core.spi.HalfRestored;
 import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.RowSink;
@@ -66,6 +67,12 @@ public final class StagedRestoreTarget implements RestoreTarget {
     @Override
     public List<String> existingObjects() throws SQLException {
         return single.existingObjects();
+    }
+
+    /** A target half-restored by an earlier checkpointed run is reported as such, whatever the job count. */
+    @Override
+    public HalfRestored halfRestored() throws SQLException {
+        return single.halfRestored();
     }
 
     /** Removes abandoned staging schemas; the rest waits for {@link #createTables}, which knows whether staging fits. */

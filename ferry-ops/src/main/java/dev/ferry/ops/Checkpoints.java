@@ -1,0 +1,134 @@
+package dev.ferry.ops;
+
+import dev.ferry.core.archive.ArchiveFormat;
+import dev.ferry.core.error.ErrorCode;
+import dev.ferry.core.error.FerryException;
+import dev.ferry.core.model.QualifiedName;
+import dev.ferry.core.spi.ConnectionSpec;
+import dev.ferry.core.spi.HalfRestored;
+import dev.ferry.core.spi.RestoreTarget;
+import dev.ferry.core.value.ContentHash;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.HexFormat;
+
+/**
+ * The resumable side of a {@link TargetUnit}: whether the unit is checkpointed, what an interrupted
+ * restore of the same archive already finished, and the refusal of a half-restored target that is
+ * neither resumed nor cleaned. Items are {@code schema} and {@code table <source table name>}.
+ */
+final class Checkpoints {
+    static final String SCHEMA = "schema";
+
+    private final String archive;
+    private final TargetOptions options;
+    private final boolean always;
+    private HalfRestored resumed;
+
+    /**
+     * @param archive the archive's identity ({@link #identity}); null for a transfer, which cannot resume
+     * @param always  the target checkpoints every restore ({@link RestoreTarget#checkpointsAlways()})
+     */
+    Checkpoints(String archive, TargetOptions options, boolean always) {
+        this.archive = archive;
+        this.options = options;
+        this.always = always;
+    }
+
+    static Checkpoints none() {
+        return new Checkpoints(null, TargetOptions.DEFAULTS, false);
+    }
+
+    /** The SHA-256 of the archive's manifest, as stored (sealed or not): what a checkpoint belongs to. */
+    static String identity(Path archive) {
+        Path manifest = archive.resolve(ArchiveFormat.MANIFEST);
+        if (!Files.exists(manifest)) {
+            manifest = archive.resolve(ArchiveFormat.SEALED_MANIFEST);
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(manifest));
+            return HexFormat.of().formatHex(digest);
+        } catch (IOException e) {
+            throw new FerryException(ErrorCode.IO_FAILED, "Cannot read the manifest " + manifest + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String tableItem(QualifiedName name) {
+        return "table " + name;
+    }
+
+    /** Whether the unit records checkpoints. */
+    boolean enabled() {
+        return archive != null && (always || requested());
+    }
+
+    /** Whether the user asked for a checkpointed unit, which a failure leaves half-restored for a resume. */
+    boolean requested() {
+        return archive != null && (!options.singleTransaction() || options.resume());
+    }
+
+    /**
+     * Looks for an interrupted restore's checkpoints before the target is judged empty; returns true
+     * if it is resumed (the emptiness check is then skipped), throws if it may not be.
+     */
+    boolean checkHalfRestored(RestoreTarget target, ConnectionSpec spec, boolean clean) throws SQLException {
+        HalfRestored half = target.halfRestored();
+        if (half == null || clean) {
+            return false;
+        }
+        String state = "Target " + spec + " is half-restored: a restore interrupted after " + half.tables()
+                + " finished tables left its checkpoints in " + dev.ferry.core.spi.CheckpointTable.NAME + ".";
+        if (!options.resume()) {
+            throw new FerryException(ErrorCode.TARGET_NOT_EMPTY, state + " Run the same restore with --resume to continue it,"
+                    + " or with --clean to start over.");
+        }
+        if (!half.archive().equals(archive)) {
+            throw new FerryException(ErrorCode.TARGET_NOT_EMPTY, state + " It was restoring another archive (manifest SHA-256 "
+                    + half.archive() + ", this one is " + archive + "): --resume continues only the same archive."
+                    + " Resume with that archive, or pass --clean to start over with this one.");
+        }
+        resumed = half;
+        return true;
+    }
+
+    /** Starts the checkpointed unit: a new one, or the resumed one. */
+    void begin(RestoreTarget target, boolean clean, ProgressListener progress) throws SQLException {
+        if (!target.checkpointable()) {
+            throw new FerryException(ErrorCode.UNSUPPORTED, "This target cannot be restored with checkpoints"
+                    + " (--no-single-transaction, --resume); restore it in one transaction.");
+        }
+        target.beginCheckpointed(archive, clean, resumed != null);
+        if (resumed != null) {
+            progress.note("Resuming the half-restored target: " + resumed.tables() + " tables already restored are kept.");
+        }
+    }
+
+    boolean finished(String item) {
+        return resumed != null && resumed.find(item).isPresent();
+    }
+
+    boolean finished(QualifiedName table) {
+        return finished(tableItem(table));
+    }
+
+    /** What was sent into a table an earlier run finished, or null where the manifest's hash stands. */
+    ContentHash sentEarlier(QualifiedName table) {
+        if (resumed == null) {
+            return null;
+        }
+        return resumed.find(tableItem(table)).filter(c -> c.hash() != null).map(c -> ContentHash.of(c.rows(), c.hash()))
+                .orElse(null);
+    }
+
+    /** The sentence a failure of a checkpointed unit ends with. */
+    String failureSuffix() {
+        return " The target is half-restored (every finished table was checkpointed): run the same restore with --resume"
+                + " to continue it, or with --clean to start over.";
+    }
+}
