@@ -14,7 +14,6 @@ import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.RowSink;
 import dev.ferry.core.translate.TargetRules;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,6 +30,7 @@ final class SqliteRestoreTarget implements RestoreTarget {
     private final ConnectionSpec spec;
     private final Path file;
     private boolean fileExisted;
+    private NewDatabaseFile newFile;
     private Connection connection;
 
     SqliteRestoreTarget(SqliteDialect dialect, ConnectionSpec spec) {
@@ -49,8 +49,22 @@ final class SqliteRestoreTarget implements RestoreTarget {
         if (!Files.exists(file)) {
             return List.of();
         }
+        rollBackHotJournal();
         try (Connection c = dialect.connect(spec, true)) {
             return objects(c);
+        }
+    }
+
+    /**
+     * A journal beside the file is left by a writer that died mid-transaction (a killed restore with
+     * --clean, a crashed app). A read-only connection cannot roll it back and fails; a read-write one
+     * does so when it first reads, as any SQLite client would, returning the file to its last commit.
+     */
+    private void rollBackHotJournal() throws SQLException {
+        if (Files.exists(Path.of(file + "-journal"))) {
+            try (Connection c = dialect.connect(spec, false); Statement s = c.createStatement()) {
+                s.executeQuery("SELECT count(*) FROM sqlite_schema").close();
+            }
         }
     }
 
@@ -68,7 +82,12 @@ final class SqliteRestoreTarget implements RestoreTarget {
     @Override
     public void begin(boolean clean) throws SQLException {
         fileExisted = Files.exists(file);
-        connection = dialect.connect(spec, false);
+        if (fileExisted) {
+            connection = dialect.connect(spec, false);
+        } else {
+            newFile = NewDatabaseFile.beside(file);
+            connection = dialect.connect(ConnectionSpec.of(SqliteFiles.PREFIX + newFile.partial()), false);
+        }
         connection.setAutoCommit(false);
         if (clean) {
             dropEverything();
@@ -178,6 +197,9 @@ final class SqliteRestoreTarget implements RestoreTarget {
         connection.commit();
         connection.close();
         connection = null;
+        if (newFile != null) {
+            newFile.publish();
+        }
     }
 
     @Override
@@ -190,19 +212,9 @@ final class SqliteRestoreTarget implements RestoreTarget {
         } finally {
             connection.close();
             connection = null;
-            if (!fileExisted) {
-                deleteNewFile();
+            if (newFile != null) {
+                newFile.discard();
             }
-        }
-    }
-
-    private void deleteNewFile() {
-        try {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(Path.of(file + "-journal"));
-        } catch (IOException e) {
-            throw new FerryException(ErrorCode.IO_FAILED, "The restore was rolled back, but the new empty database file "
-                    + file + " could not be deleted: " + e.getMessage(), e);
         }
     }
 
