@@ -32,7 +32,7 @@ enum FaultEngine {
 
     /** The demo app database (cycles, self-references, blobs, a reserved word) with {@code items} items. */
     Db source(Path dir, int items) throws Exception {
-        Path file = dir.resolve("source-" + name().toLowerCase(Locale.ROOT) + ".db");
+        Path file = dir.resolve("source-" + name().toLowerCase(Locale.ROOT) + "-" + System.nanoTime() + ".db");
         new DemoDatabase().create(file, items);
         if (this == SQLITE) {
             return new Db("jdbc:sqlite:" + file, null, () -> { });
@@ -56,6 +56,11 @@ enum FaultEngine {
                 ScratchDatabase maria = ScratchDatabase.mariadb();
                 return new Db(maria.spec().url(), maria.spec().user(), maria::close);
         }
+    }
+
+    /** The user options of a command with two databases (transfer), if the engine has users. */
+    List<String> userOption(Db from, String fromFlag, Db to, String toFlag) {
+        return from.user() == null ? List.of() : List.of(fromFlag, from.user(), toFlag, to.user());
     }
 
     /** The user option for Ferry's command line, if the engine has users. */

@@ -55,40 +55,69 @@ class KillNineIT {
     @ParameterizedTest
     @EnumSource(FaultEngine.class)
     void restore(FaultEngine engine) throws Exception {
-        try (Db source = engine.source(dir, ITEMS); Db first = engine.empty(dir, "target")) {
+        try (Db source = engine.source(dir, ITEMS)) {
             Path archive = dir.resolve("archive");
             CliRun backup = CliRun.of(command(List.of("backup", "--from", source.url()), engine.userOption(source),
                     List.of("--to", archive.toString(), "-q")).toArray(String[]::new));
             assertThat(backup.exitCode()).as(backup.all()).isZero();
-            List<Db> targets = new ArrayList<>(List.of(first));
-            try {
-                Kills kills = Kills.start("restore", engine, restoreInto(archive, engine, targets.get(0)));
-                targets.add(engine.empty(dir, "target1"));
-                kills.command(restoreInto(archive, engine, last(targets)));
-                kills.each(killed -> {
-                    Db target = last(targets);
-                    List<String> left = engine.leftovers(target);
-                    if (verifiesAgainst(archive, target, engine)) {
-                        kills.completed();
-                        targets.add(engine.empty(dir, "target" + targets.size()));
-                        kills.command(restoreInto(archive, engine, last(targets)));
-                    } else {
-                        assertThat(left).as("a killed restore leaves the target as it was").isEmpty();
-                    }
-                });
-                kills.rerun();
-                assertThat(verifiesAgainst(archive, last(targets), engine)).isTrue();
-                assertThat(engine.abandoned(last(targets))).as("the re-run removed what the killed runs left").isEmpty();
-            } finally {
-                for (Db t : targets) {
-                    t.close();
-                }
-            }
+            killIntoTargets("restore", engine, source,
+                    target -> command(List.of("restore", "--from", archive.toString(), "--to", target.url()), engine.userOption(target),
+                            List.of("-q")),
+                    target -> verifiesAgainst(archive, target, engine));
         }
     }
 
-    private static List<String> restoreInto(Path archive, FaultEngine engine, Db target) {
-        return command(List.of("restore", "--from", archive.toString(), "--to", target.url()), engine.userOption(target), List.of("-q"));
+    @ParameterizedTest
+    @EnumSource(FaultEngine.class)
+    void transfer(FaultEngine engine) throws Exception {
+        try (Db source = engine.source(dir, ITEMS)) {
+            killIntoTargets("transfer", engine, source,
+                    target -> command(List.of("transfer", "--from", source.url(), "--to", target.url()),
+                            engine.userOption(source, "--from-user", target, "--to-user"), List.of("-q")),
+                    target -> CliRun.of(command(List.of("diff", source.url(), target.url()), engine.userOption(source), List.of("-q"))
+                            .toArray(String[]::new)).exitCode() == 0);
+        }
+    }
+
+    interface IntoTarget<T> {
+        T apply(Db target) throws Exception;
+    }
+
+    /**
+     * Kills a command that writes into a target: after each kill the source is unchanged and the target
+     * holds nothing a user could see, unless it is complete and proven (then the next runs go into a new
+     * one); the re-run succeeds and removes what the killed runs left.
+     */
+    private void killIntoTargets(String operation, FaultEngine engine, Db source, IntoTarget<List<String>> commandFor,
+            IntoTarget<Boolean> complete) throws Exception {
+        Map<String, ContentHash> before = fingerprint(source);
+        List<Db> targets = new ArrayList<>(List.of(engine.empty(dir, "target")));
+        try {
+            Kills kills = Kills.start(operation, engine, commandFor.apply(targets.get(0)));
+            assertThat(complete.apply(targets.get(0))).as("the measured run is complete and proven").isTrue();
+            targets.add(engine.empty(dir, "target1"));
+            kills.command(commandFor.apply(last(targets)));
+            kills.each(killed -> {
+                assertThat(fingerprint(source)).as("the source is unchanged").isEqualTo(before);
+                Db target = last(targets);
+                List<String> left = engine.leftovers(target);
+                if (complete.apply(target)) {
+                    kills.completed();
+                    targets.add(engine.empty(dir, "target" + targets.size()));
+                    kills.command(commandFor.apply(last(targets)));
+                } else {
+                    assertThat(left).as("a killed " + operation + " leaves the target as it was").isEmpty();
+                }
+            });
+            kills.rerun();
+            assertThat(complete.apply(last(targets))).as("the re-run is complete and proven").isTrue();
+            assertThat(engine.abandoned(last(targets))).as("the re-run removed what the killed runs left").isEmpty();
+            assertThat(fingerprint(source)).isEqualTo(before);
+        } finally {
+            for (Db t : targets) {
+                t.close();
+            }
+        }
     }
 
     private static Db last(List<Db> dbs) {
