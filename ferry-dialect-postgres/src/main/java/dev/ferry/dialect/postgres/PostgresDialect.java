@@ -4,6 +4,7 @@ import dev.ferry.core.model.Column;
 import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.ConnectionSpec;
+import dev.ferry.core.spi.NetworkTimeouts;
 import dev.ferry.core.spi.Dialect;
 import dev.ferry.core.spi.MigrationSupport;
 import dev.ferry.core.spi.RestoreTarget;
@@ -66,6 +67,10 @@ public final class PostgresDialect implements Dialect {
         props.setProperty("adaptiveFetch", "true");
         props.setProperty("adaptiveFetchMaximum", "10000");
         props.setProperty("maxResultBuffer", String.valueOf(FETCH_BUFFER_BYTES));
+        // a link that stops answering ends in an error, not a hang (seconds; the URL may set its own)
+        NetworkTimeouts.putDefault(props, spec.url(), "connectTimeout", String.valueOf(NetworkTimeouts.CONNECT_SECONDS));
+        NetworkTimeouts.putDefault(props, spec.url(), "socketTimeout", String.valueOf(NetworkTimeouts.READ_SECONDS));
+        NetworkTimeouts.putDefault(props, spec.url(), "tcpKeepAlive", "true");
         Connection connection = DriverManager.getConnection(spec.url(), props);
         try (Statement s = connection.createStatement()) {
             for (String setting : SESSION_SETTINGS) {
