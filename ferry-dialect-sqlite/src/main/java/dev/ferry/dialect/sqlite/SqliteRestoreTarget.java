@@ -145,7 +145,7 @@ final class SqliteRestoreTarget implements RestoreTarget {
 
     @Override
     public RowSink load(Table table) throws SQLException {
-        return new SqliteBatchSink(connection, table);
+        return new SqliteBatchSink(connection, table, file);
     }
 
     @Override
