@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Kills per command and engine: {@code -Dfaults.runs=N} (default 3); seed: {@code -Dfaults.seed=S}.
  */
 class KillNineIT {
-    static final int ITEMS = Integer.getInteger("faults.items", 20_000);
+    static final int ITEMS = Integer.getInteger("faults.items", 10_000);
 
     @TempDir
     Path dir;
