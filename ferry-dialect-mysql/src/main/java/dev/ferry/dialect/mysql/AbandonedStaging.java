@@ -38,12 +38,24 @@ final class AbandonedStaging {
         List<String> dropped = new ArrayList<>();
         for (String name : TargetInventory.leftovers(connection)) {
             String suffix = suffixOf(name);
-            if (suffix.startsWith(mine) && isFree(connection, suffix)) {
-                Sql.execute(connection, "DROP DATABASE IF EXISTS " + Sql.quote(name));
+            if (suffix.startsWith(mine) && isFree(connection, suffix) && dropIfAllowed(connection, name)) {
                 dropped.add(name);
             }
         }
         return dropped;
+    }
+
+    /** A user without the privilege to drop it leaves it (and could not have created it); the restore goes on. */
+    private static boolean dropIfAllowed(Connection connection, String name) throws SQLException {
+        try {
+            Sql.execute(connection, "DROP DATABASE IF EXISTS " + Sql.quote(name));
+            return true;
+        } catch (SQLException e) {
+            if (RestoreErrors.isPermissionDenied(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private static String suffixOf(String name) {
