@@ -106,6 +106,7 @@ class NetworkFaultIT {
         assertThat(proxy.struck()).as(context).isTrue();
         assertThat(run.exitCode()).as(context).isEqualTo(1);
         assertThat(run.err().strip()).as(context).startsWith("ferry:").doesNotContain("\n").doesNotContain("\tat ");
+        assertThat(run.err().split("as it was", -1)).as("says the target is as it was once: " + context).hasSizeLessThanOrEqualTo(2);
         assertThat(millis).as("fails within the 3 s read timeout and the time to give up: " + context).isLessThan(60_000);
         return new CliRun(run.exitCode(), run.out(), run.err().strip() + " [" + millis + " ms]");
     }

@@ -22,7 +22,7 @@ public final class SqlErrors {
     }
 
     /** Says so when the driver gave up waiting for the server (its read timeout), which its own message often hides. */
-    static String timedOut(Throwable e) {
+    public static String timedOut(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.net.SocketTimeoutException) {
                 return " (the server sent nothing within the read timeout; a slow link or statement may need a larger"
