@@ -77,13 +77,20 @@ final class Checkpoints {
      * Looks for an interrupted restore's checkpoints before the target is judged empty; returns true
      * if it is resumed (the emptiness check is then skipped), throws if it may not be.
      */
-    boolean checkHalfRestored(RestoreTarget target, ConnectionSpec spec, boolean clean) throws SQLException {
+    boolean checkHalfRestored(RestoreTarget target, ConnectionSpec spec, boolean clean, ProgressListener progress)
+            throws SQLException {
         HalfRestored half = target.halfRestored();
         if (half == null || clean) {
             return false;
         }
         String state = "Target " + spec + " is half-restored: a restore interrupted after " + half.tables()
                 + " finished tables left its checkpoints in " + dev.ferry.core.spi.CheckpointTable.NAME + ".";
+        if (!options.resume() && target.unfinishedWorkApart()) {
+            progress.note("A restore into " + spec + " was interrupted after " + half.tables() + " finished tables;"
+                    + " the target is untouched, so this restore starts over and drops that work"
+                    + " (run with --resume to continue such a restore instead).");
+            return false;
+        }
         if (!options.resume()) {
             throw new FerryException(ErrorCode.TARGET_NOT_EMPTY, state + " Run the same restore with --resume to continue it,"
                     + " or with --clean to start over.");

@@ -81,7 +81,7 @@ final class TargetUnit {
     void refuseNonEmpty(RestoreTarget target) {
         List<String> existing;
         try {
-            if (checkpoints.checkHalfRestored(target, spec, clean)) {
+            if (checkpoints.checkHalfRestored(target, spec, clean, progress)) {
                 return;
             }
             existing = target.existingObjects();

@@ -18,7 +18,18 @@ public final class SqlErrors {
     public static FerryException wrap(SQLException e, ErrorCode fallback, String context, String... secrets) {
         ErrorCode code = classify(e, fallback);
         String detail = dev.ferry.core.spi.Redaction.redact(firstLine(e.getMessage()), secrets);
-        return new FerryException(code, context + ": " + detail + hint(code), e);
+        return new FerryException(code, context + ": " + detail + timedOut(e) + hint(code), e);
+    }
+
+    /** Says so when the driver gave up waiting for the server (its read timeout), which its own message often hides. */
+    public static String timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return " (the server sent nothing within the read timeout; a slow link or statement may need a larger"
+                        + " socketTimeout in the URL, see docs/CLI.md)";
+            }
+        }
+        return "";
     }
 
     public static ErrorCode classify(SQLException e, ErrorCode fallback) {

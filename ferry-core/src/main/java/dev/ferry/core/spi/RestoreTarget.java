@@ -117,6 +117,16 @@ public interface RestoreTarget extends AutoCloseable {
     }
 
     /**
+     * Whether an interrupted restore's work lies apart from the target (a staging database), so the
+     * target itself is untouched: a new restore without {@code --resume} may then start over, the
+     * interrupted work being dropped by {@link #begin}, instead of refusing a half-restored target.
+     * False by default: the checkpoints are in the target itself.
+     */
+    default boolean unfinishedWorkApart() {
+        return false;
+    }
+
+    /**
      * Starts a checkpointed unit instead of {@link #begin}: each {@link #checkpoint} makes the work
      * before it durable, so a killed restore leaves a half-restored target that a later one continues.
      * With {@code clean}, everything (an earlier half-restore included) is dropped first; with

@@ -3,6 +3,7 @@ package dev.ferry.dialect.mysql;
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.error.FerryException;
 import dev.ferry.core.spi.ConnectionSpec;
+import dev.ferry.core.spi.NetworkTimeouts;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -49,6 +50,10 @@ final class MysqlConnector {
         p.setProperty("tinyInt1isBit", "false");
         p.setProperty("yearIsDateType", "false");
         p.setProperty("useServerPrepStmts", "true");
+        // a link that stops answering ends in an error, not a hang (milliseconds; the URL may set its own)
+        NetworkTimeouts.putDefault(p, spec.url(), "connectTimeout", String.valueOf(NetworkTimeouts.CONNECT_SECONDS * 1000));
+        NetworkTimeouts.putDefault(p, spec.url(), "socketTimeout", String.valueOf(NetworkTimeouts.READ_SECONDS * 1000));
+        NetworkTimeouts.putDefault(p, spec.url(), "tcpKeepAlive", "true");
         return p;
     }
 

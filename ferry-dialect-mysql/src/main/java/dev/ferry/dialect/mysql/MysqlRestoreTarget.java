@@ -27,7 +27,8 @@ import java.util.UUID;
  * its own connection, with foreign_key_checks=0), foreign keys are then verified by query, views,
  * routines and triggers are tried out there, and {@link #commit()} publishes everything with one
  * atomic RENAME TABLE ({@link StagedPublish}). {@link #rollback()} drops the staging database; the
- * target is never touched before the commit. Where the user may not create a database, tables are
+ * target is never touched before the commit; staging left by a killed restore is dropped by the next
+ * one ({@link AbandonedStaging}). Where the user may not create a database, tables are
  * created in the target itself and a rollback drops exactly what was created ({@link #note()} says so).
  */
 public final class MysqlRestoreTarget implements RestoreTarget {
@@ -148,6 +149,15 @@ public final class MysqlRestoreTarget implements RestoreTarget {
         }
     }
 
+    /**
+     * An interrupted restore's checkpoints are in its staging database, the target untouched; a new
+     * restore without --resume drops that database ({@link AbandonedStaging}) and starts over.
+     */
+    @Override
+    public boolean unfinishedWorkApart() {
+        return true;
+    }
+
     /** Keeps the staging database and its checkpoints for a resume. */
     @Override
     public void abandon() {
@@ -158,10 +168,13 @@ public final class MysqlRestoreTarget implements RestoreTarget {
     public void begin(boolean cleanFirst) throws SQLException {
         this.clean = cleanFirst;
         String name = STAGE_PREFIX + suffix;
+        AbandonedStaging.hold(connection, suffix);
+        List<String> abandoned = AbandonedStaging.drop(connection, target);
         try {
             Sql.execute(connection, "CREATE DATABASE " + Sql.quote(name) + databaseOptions());
             stage = name;
-            note = "loaded into staging database " + name + ", published with one atomic RENAME TABLE";
+            note = "loaded into staging database " + name + ", published with one atomic RENAME TABLE"
+                    + (abandoned.isEmpty() ? "" : "; dropped " + String.join(", ", abandoned) + " of interrupted restores");
         } catch (SQLException e) {
             if (!RestoreErrors.isPermissionDenied(e)) {
                 throw e;

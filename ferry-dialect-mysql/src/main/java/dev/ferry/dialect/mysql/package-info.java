@@ -23,7 +23,8 @@
  *   <li>A restore loads into a staging database {@code ferry_stage_<hash of the target>_<random>} and publishes it with one
  *       atomic {@code RENAME TABLE}; views, triggers and routines are created in the target right
  *       after it (they cannot move between databases), having been tried out in the staging
- *       database first. Rollback drops the staging database. Without the privilege to create a
+ *       database first. Rollback drops the staging database; one left by a killed restore is
+ *       dropped by the next restore into the same target (its lock is free: {@code AbandonedStaging}). Without the privilege to create a
  *       database, the restore works directly in the target and a rollback drops exactly what it
  *       created ({@link dev.ferry.dialect.mysql.MysqlRestoreTarget#note()} says so). Every staged
  *       restore records checkpoints in the staging database ({@link dev.ferry.dialect.mysql.StagedCheckpoints}),

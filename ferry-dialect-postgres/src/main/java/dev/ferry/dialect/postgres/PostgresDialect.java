@@ -4,6 +4,7 @@ import dev.ferry.core.model.Column;
 import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.ConnectionSpec;
+import dev.ferry.core.spi.NetworkTimeouts;
 import dev.ferry.core.spi.Dialect;
 import dev.ferry.core.spi.MigrationSupport;
 import dev.ferry.core.spi.RestoreTarget;
@@ -29,12 +30,16 @@ import java.util.Properties;
 public final class PostgresDialect implements Dialect {
     /**
      * Session settings every Ferry connection runs with: values print in one exact, parseable form,
-     * and no server-side timeout kills a long COPY or a snapshot worker waiting its turn.
+     * and no server-side timeout kills a long COPY or a snapshot worker waiting its turn. The server's
+     * TCP keep-alive probes after a minute of silence (every 10 s, 6 times): when the link to a failed
+     * or killed Ferry dies without a reset, its open transaction and locks go within about two minutes
+     * instead of the system default of over two hours (ignored on Unix-domain sockets).
      */
-    private static final List<String> SESSION_SETTINGS = List.of(
+    static final List<String> SESSION_SETTINGS = List.of(
             "SET TIME ZONE 'UTC'", "SET DateStyle = 'ISO, YMD'", "SET IntervalStyle = 'postgres'",
             "SET extra_float_digits = 3", "SET bytea_output = 'hex'", "SET statement_timeout = 0",
-            "SET idle_in_transaction_session_timeout = 0");
+            "SET idle_in_transaction_session_timeout = 0", "SET tcp_keepalives_idle = 60",
+            "SET tcp_keepalives_interval = 10", "SET tcp_keepalives_count = 6");
 
     private static final MigrationSupport MIGRATIONS = new PostgresMigrationSupport();
 
@@ -67,6 +72,10 @@ public final class PostgresDialect implements Dialect {
         props.setProperty("adaptiveFetch", "true");
         props.setProperty("adaptiveFetchMaximum", "10000");
         props.setProperty("maxResultBuffer", String.valueOf(FETCH_BUFFER_BYTES));
+        // a link that stops answering ends in an error, not a hang (seconds; the URL may set its own)
+        NetworkTimeouts.putDefault(props, spec.url(), "connectTimeout", String.valueOf(NetworkTimeouts.CONNECT_SECONDS));
+        NetworkTimeouts.putDefault(props, spec.url(), "socketTimeout", String.valueOf(NetworkTimeouts.READ_SECONDS));
+        NetworkTimeouts.putDefault(props, spec.url(), "tcpKeepAlive", "true");
         Connection connection = DriverManager.getConnection(spec.url(), props);
         try (Statement s = connection.createStatement()) {
             for (String setting : SESSION_SETTINGS) {

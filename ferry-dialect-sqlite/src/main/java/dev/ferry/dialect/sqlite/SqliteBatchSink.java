@@ -23,12 +23,15 @@ final class SqliteBatchSink implements RowSink {
 
     private final PreparedStatement insert;
     private final Table table;
+    private final java.nio.file.Path file;
     private int pending;
     private long pendingBytes;
     private long accepted;
 
-    SqliteBatchSink(Connection connection, Table table) throws SQLException {
+    /** Rows of {@code table} into the database {@code file} (named in a disk-full error) on {@code connection}. */
+    SqliteBatchSink(Connection connection, Table table, java.nio.file.Path file) throws SQLException {
         this.table = table;
+        this.file = file;
         List<Column> columns = table.loadedColumns();
         String sql = "INSERT INTO " + SqliteDialect.quoteIdentifier(table.name().name()) + " ("
                 + columns.stream().map(c -> SqliteDialect.quoteIdentifier(c.name())).collect(Collectors.joining(", "))
@@ -87,6 +90,7 @@ final class SqliteBatchSink implements RowSink {
             try {
                 insert.executeBatch();
             } catch (SQLException e) {
+                WriteErrors.orDiskFull(e, file, "inserting rows of table " + table.name());
                 throw new SQLException("Inserting into table " + table.name() + " failed near row " + accepted + ": "
                         + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
             }

@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The target lock of a SQLite database: an operating-system lock on {@code <file>.ferry-lock} beside
+ * The target lock of a SQLite database: an operating-system lock on {@code .<file>.ferry-lock} beside
  * the database, holding a line that names its holder. It puts nothing into the database (a restore
  * target stays empty), and the operating system frees it when the holding process dies. The holder
  * deletes the file while still holding the lock; a process that locked a file another one deleted in
@@ -38,7 +38,7 @@ final class SqliteFileLock implements MigrationLock {
     }
 
     static Path lockFile(Path database) {
-        return database.resolveSibling(database.getFileName() + ".ferry-lock");
+        return database.resolveSibling("." + database.getFileName() + ".ferry-lock");
     }
 
     static LockAttempt tryLock(Path database) {

@@ -16,7 +16,6 @@ import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowCursor;
 import dev.ferry.core.spi.RowSink;
 import dev.ferry.core.translate.TargetRules;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,6 +33,7 @@ final class SqliteRestoreTarget implements RestoreTarget {
     private final Path file;
     private static final String CHECKPOINTS = SqliteDialect.quoteIdentifier(CheckpointTable.NAME);
     private boolean fileExisted;
+    private NewDatabaseFile newFile;
     private Connection connection;
     private String archive;
     private boolean resumed;
@@ -54,6 +54,7 @@ final class SqliteRestoreTarget implements RestoreTarget {
         if (!Files.exists(file)) {
             return List.of();
         }
+        rollBackHotJournal();
         try (Connection c = dialect.connect(spec, true)) {
             return objects(c);
         }
@@ -69,6 +70,7 @@ final class SqliteRestoreTarget implements RestoreTarget {
         if (!Files.exists(file)) {
             return null;
         }
+        rollBackHotJournal();
         try (Connection c = dialect.connect(spec, true)) {
             return objects(c).contains("table " + CheckpointTable.NAME) ? CheckpointTable.read(c, CHECKPOINTS) : null;
         }
@@ -93,6 +95,19 @@ final class SqliteRestoreTarget implements RestoreTarget {
         CheckpointTable.commit(connection, CHECKPOINTS, archive, item, rows, hash);
     }
 
+    /**
+     * A journal beside the file is left by a writer that died mid-transaction (a killed restore with
+     * --clean, a crashed app). A read-only connection cannot roll it back and fails; a read-write one
+     * does so when it first reads, as any SQLite client would, returning the file to its last commit.
+     */
+    private void rollBackHotJournal() throws SQLException {
+        if (Files.exists(Path.of(file + "-journal"))) {
+            try (Connection c = dialect.connect(spec, false); Statement s = c.createStatement()) {
+                s.executeQuery("SELECT count(*) FROM sqlite_schema").close();
+            }
+        }
+    }
+
     private static List<String> objects(Connection c) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT type, name FROM sqlite_schema "
@@ -107,7 +122,12 @@ final class SqliteRestoreTarget implements RestoreTarget {
     @Override
     public void begin(boolean clean) throws SQLException {
         fileExisted = Files.exists(file);
-        connection = dialect.connect(spec, false);
+        if (fileExisted) {
+            connection = dialect.connect(spec, false);
+        } else {
+            newFile = NewDatabaseFile.beside(file);
+            connection = dialect.connect(ConnectionSpec.of(SqliteFiles.PREFIX + newFile.partial()), false);
+        }
         connection.setAutoCommit(false);
         if (clean) {
             dropEverything();
@@ -170,7 +190,7 @@ final class SqliteRestoreTarget implements RestoreTarget {
                 s.execute("DELETE FROM " + SqliteDialect.quoteIdentifier(table.name().name()));
             }
         }
-        return new SqliteBatchSink(connection, table);
+        return new SqliteBatchSink(connection, table, file);
     }
 
     @Override
@@ -227,6 +247,9 @@ final class SqliteRestoreTarget implements RestoreTarget {
         connection.commit();
         connection.close();
         connection = null;
+        if (newFile != null) {
+            newFile.publish();
+        }
     }
 
     @Override
@@ -239,19 +262,9 @@ final class SqliteRestoreTarget implements RestoreTarget {
         } finally {
             connection.close();
             connection = null;
-            if (!fileExisted) {
-                deleteNewFile();
+            if (newFile != null) {
+                newFile.discard();
             }
-        }
-    }
-
-    private void deleteNewFile() {
-        try {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(Path.of(file + "-journal"));
-        } catch (IOException e) {
-            throw new FerryException(ErrorCode.IO_FAILED, "The restore was rolled back, but the new empty database file "
-                    + file + " could not be deleted: " + e.getMessage(), e);
         }
     }
 

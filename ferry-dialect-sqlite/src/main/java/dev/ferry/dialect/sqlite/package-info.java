@@ -20,11 +20,14 @@
  *       generated columns, collations and checks exactly. The portable model is filled in too.</li>
  *   <li><b>Restore</b> runs in one IMMEDIATE transaction with foreign-key enforcement off during the
  *       load; {@code PRAGMA foreign_key_check} then validates every row before the proof and commit.
- *       Rollback restores the file; a restore into a file that did not exist deletes it again.
+ *       Rollback restores the file. A restore into a file that does not exist yet writes a hidden
+ *       {@code .<name>.ferry-partial-*} sibling and links it under the target's name after the commit
+ *       ({@code NewDatabaseFile}), so a killed restore never leaves a file that looks like the database;
+ *       a hot journal left by a killed restore into an existing file is rolled back before the next.
  *       AUTOINCREMENT counters are set in sqlite_sequence so the next insert does not collide.
  *       Checkpointed ({@code --no-single-transaction}), the schema and each table commit with a row
  *       in {@code ferry_restore_checkpoint}, and the file is never deleted.</li>
- *   <li><b>Target lock</b>: an operating-system lock on {@code <file>.ferry-lock}
+ *   <li><b>Target lock</b>: an operating-system lock on {@code .<file>.ferry-lock}
  *       ({@link dev.ferry.dialect.sqlite.SqliteFileLock}), taken by restores, transfers and migrations;
  *       nothing is written into the database for it.</li>
  *   <li><b>Migrations</b> ({@link dev.ferry.dialect.sqlite.SqliteMigrationSupport}): transactional DDL; the

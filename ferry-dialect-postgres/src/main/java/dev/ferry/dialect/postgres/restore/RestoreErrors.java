@@ -11,7 +11,8 @@ import org.postgresql.util.ServerErrorMessage;
  * names the step, the table, the constraint and the offending key, e.g. "Adding foreign key
  * child_parent_fk on public.child failed: insert or update on table "child" violates foreign key
  * constraint "child_parent_fk" (table public.child, constraint child_parent_fk): Key (parent_id)=(5)
- * is not present in table "parent". Nothing was committed; the target is left as it was."
+ * is not present in table "parent"." The restore operation adds that nothing was restored (the
+ * error used to say so twice).
  */
 final class RestoreErrors {
     private RestoreErrors() {
@@ -35,7 +36,7 @@ final class RestoreErrors {
                 message.append(" [").append(server.getWhere()).append(']');
             }
         }
-        message.append(". Nothing was committed; the target is left as it was.");
+        message.append(dev.ferry.core.error.SqlErrors.timedOut(e)).append('.');
         return new FerryException(ErrorCode.RESTORE_FAILED, message.toString(), e);
     }
 
