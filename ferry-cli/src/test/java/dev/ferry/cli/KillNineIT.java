@@ -16,14 +16,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * kill -9 of the real ferry.jar at seeded random moments of backup, restore and transfer on every
- * engine. After each kill: the source is unchanged (fingerprint); the target is as it was or complete
+ * kill -9 of the real ferry.jar at seeded random moments of backup, restore, transfer and merge import
+ * on every engine. After each kill: the source is unchanged (fingerprint); the target is as it was or complete
  * and proven; no archive that looks complete exists unless it verifies; and at the end a re-run of the
  * same command, over whatever the killed runs left, succeeds and leaves nothing of theirs behind.
  * Kills per command and engine: {@code -Dfaults.runs=N} (default 3); seed: {@code -Dfaults.seed=S}.
  */
 class KillNineIT {
     static final int ITEMS = Integer.getInteger("faults.items", 10_000);
+    /** Items of the merge's source and target: a merge inserts row by row, so it is kept smaller. */
+    static final int MERGE_ITEMS = Integer.getInteger("faults.mergeItems", 2_000);
 
     @TempDir
     Path dir;
@@ -77,6 +79,52 @@ class KillNineIT {
                     target -> CliRun.of(command(List.of("diff", source.url(), target.url()), engine.userOption(source), List.of("-q"))
                             .toArray(String[]::new)).exitCode() == 0);
         }
+    }
+
+    /**
+     * {@code restore --merge} of a partial export (a location subtree with its items, orders and users)
+     * into a copy of the same app that already holds its own rows: after each kill the target is as it
+     * was or holds exactly one more merged copy (the merge is one transaction on every engine); the
+     * re-run merges once more.
+     */
+    @ParameterizedTest
+    @EnumSource(FaultEngine.class)
+    void mergeImport(FaultEngine engine) throws Exception {
+        try (Db source = engine.source(dir, MERGE_ITEMS); Db target = engine.source(dir, MERGE_ITEMS)) {
+            Path partial = dir.resolve("partial");
+            CliRun backup = CliRun.of(command(List.of("backup", "--from", source.url()), engine.userOption(source),
+                    List.of("--to", partial.toString(), "--root", "plugin_inventory_location:id <= 3", "--with-children", "-q"))
+                    .toArray(String[]::new));
+            assertThat(backup.exitCode()).as(backup.all()).isZero();
+            Map<String, ContentHash> sourceBefore = fingerprint(source);
+            Map<String, ContentHash> start = fingerprint(target);
+            Kills kills = Kills.start("merge", engine, command(List.of("restore", "--from", partial.toString(), "--to", target.url(),
+                    "--merge", "--match", "auth_user:username"), engine.userOption(target), List.of("-q")));
+            List<Map<String, ContentHash>> states = new ArrayList<>(List.of(fingerprint(target)));
+            Map<String, Long> oneMerge = rowsAdded(start, states.get(0));
+            assertThat(oneMerge.values()).as("the measured merge added rows").anyMatch(n -> n > 0);
+            kills.each(killed -> {
+                Map<String, ContentHash> now = fingerprint(target);
+                Map<String, ContentHash> before = states.get(states.size() - 1);
+                if (now.equals(before)) {
+                    return;
+                }
+                assertThat(rowsAdded(before, now)).as("a killed merge adds all of its rows or none").isEqualTo(oneMerge);
+                kills.completed();
+                states.add(now);
+            });
+            kills.rerun();
+            assertThat(rowsAdded(states.get(states.size() - 1), fingerprint(target))).as("the re-run merged once more")
+                    .isEqualTo(oneMerge);
+            assertThat(fingerprint(source)).as("the source is unchanged").isEqualTo(sourceBefore);
+        }
+    }
+
+    /** Rows per table in {@code after} beyond those in {@code before}. */
+    private static Map<String, Long> rowsAdded(Map<String, ContentHash> before, Map<String, ContentHash> after) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        after.forEach((table, hash) -> out.put(table, hash.rows() - (before.containsKey(table) ? before.get(table).rows() : 0)));
+        return out;
     }
 
     interface IntoTarget<T> {
