@@ -74,6 +74,7 @@ public final class Backup {
         withoutRows = new DataExclusion(settings.excludeData()).tables(schema, warnings);
         try (ArchiveWriter writer = ArchiveWriter.create(settings.archive(), settings.compressionLevel(),
                 settings.encryption())) {
+            writer.chunkRows(settings.chunkRows());
             writer.writeSchema(schema);
             List<Table> tables = schema.tables();
             progress.phase("Backing up", tables.size(), tables.stream().mapToLong(Table::estimatedRows).sum());

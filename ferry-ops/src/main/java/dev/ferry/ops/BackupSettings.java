@@ -1,5 +1,6 @@
 package dev.ferry.ops;
 
+import dev.ferry.core.archive.ArchiveFormat;
 import dev.ferry.core.archive.crypto.Encryption;
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.error.FerryException;
@@ -25,11 +26,13 @@ import java.util.Objects;
  * @param roots            {@code --root "<table>:<condition>"}: export only these rows and their dependency
  *                         closure (see {@link dev.ferry.core.closure.Closure}); empty for a whole backup
  * @param withChildren     with roots: also every row referencing a root row, transitively
+ * @param chunkRows        rows per archive chunk, 1 to 1,000,000 (the default); a resumed restore keeps
+ *                         every whole chunk of a half-loaded table, so smaller chunks lose less to a kill
  */
 public record BackupSettings(ConnectionSpec source, Path archive, int jobs, List<String> namespaces,
                              List<String> excludeTables, int compressionLevel, List<String> excludeData,
                              Map<String, Path> files, Map<String, Path> secretFiles, Encryption encryption, List<String> roots,
-                             boolean withChildren) {
+                             boolean withChildren, long chunkRows) {
     public BackupSettings {
         roots = roots == null ? List.of() : List.copyOf(roots);
         Objects.requireNonNull(source, "source");
@@ -47,6 +50,9 @@ public record BackupSettings(ConnectionSpec source, Path archive, int jobs, List
             problems.add("compression level must be between 1 and 19, not " + compressionLevel);
         }
         checkFiles(files, secretFiles, encryption, problems);
+        if (chunkRows < 1 || chunkRows > ArchiveFormat.CHUNK_MAX_ROWS) {
+            problems.add("--chunk-rows must be between 1 and " + ArchiveFormat.CHUNK_MAX_ROWS + ", not " + chunkRows);
+        }
         if (withChildren && roots.isEmpty()) {
             problems.add("--with-children needs at least one --root \"<table>:<condition>\"");
         }
@@ -60,7 +66,7 @@ public record BackupSettings(ConnectionSpec source, Path archive, int jobs, List
                           int compressionLevel, List<String> excludeData, Map<String, Path> files,
                           Map<String, Path> secretFiles, Encryption encryption) {
         this(source, archive, jobs, namespaces, excludeTables, compressionLevel, excludeData, files, secretFiles, encryption,
-                null, false);
+                null, false, ArchiveFormat.CHUNK_MAX_ROWS);
     }
 
     /** A plain backup of tables only. */
@@ -76,43 +82,49 @@ public record BackupSettings(ConnectionSpec source, Path archive, int jobs, List
 
     public BackupSettings withJobs(int n) {
         return new BackupSettings(source, archive, n, namespaces, excludeTables, compressionLevel, excludeData, files,
-                secretFiles, encryption, roots, withChildren);
+                secretFiles, encryption, roots, withChildren, chunkRows);
     }
 
     public BackupSettings withExcludeTables(List<String> patterns) {
         return new BackupSettings(source, archive, jobs, namespaces, patterns, compressionLevel, excludeData, files,
-                secretFiles, encryption, roots, withChildren);
+                secretFiles, encryption, roots, withChildren, chunkRows);
     }
 
     public BackupSettings withNamespaces(List<String> names) {
         return new BackupSettings(source, archive, jobs, names, excludeTables, compressionLevel, excludeData, files,
-                secretFiles, encryption, roots, withChildren);
+                secretFiles, encryption, roots, withChildren, chunkRows);
     }
 
     public BackupSettings withExcludeData(List<String> patterns) {
         return new BackupSettings(source, archive, jobs, namespaces, excludeTables, compressionLevel, patterns, files,
-                secretFiles, encryption, roots, withChildren);
+                secretFiles, encryption, roots, withChildren, chunkRows);
     }
 
     public BackupSettings withFiles(Map<String, Path> trees) {
         return new BackupSettings(source, archive, jobs, namespaces, excludeTables, compressionLevel, excludeData, trees,
-                secretFiles, encryption, roots, withChildren);
+                secretFiles, encryption, roots, withChildren, chunkRows);
     }
 
     public BackupSettings withSecretFiles(Map<String, Path> secrets) {
         return new BackupSettings(source, archive, jobs, namespaces, excludeTables, compressionLevel, excludeData, files,
-                secrets, encryption, roots, withChildren);
+                secrets, encryption, roots, withChildren, chunkRows);
     }
 
     public BackupSettings withEncryption(Encryption value) {
         return new BackupSettings(source, archive, jobs, namespaces, excludeTables, compressionLevel, excludeData, files,
-                secretFiles, value, roots, withChildren);
+                secretFiles, value, roots, withChildren, chunkRows);
     }
 
     /** Only these root rows and their closure; {@code children}: their children too ({@code --with-children}). */
     public BackupSettings withRoots(List<String> specs, boolean children) {
         return new BackupSettings(source, archive, jobs, namespaces, excludeTables, compressionLevel, excludeData, files,
-                secretFiles, encryption, specs, children);
+                secretFiles, encryption, specs, children, chunkRows);
+    }
+
+    /** Closes each archive chunk after {@code rows} rows ({@code --chunk-rows}). */
+    public BackupSettings withChunkRows(long rows) {
+        return new BackupSettings(source, archive, jobs, namespaces, excludeTables, compressionLevel, excludeData, files,
+                secretFiles, encryption, roots, withChildren, rows);
     }
 
     private static void checkFiles(Map<String, Path> files, Map<String, Path> secrets, Encryption encryption,

@@ -15,6 +15,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The resumable side of a {@link TargetUnit}: whether the unit is checkpointed, what an interrupted
@@ -28,6 +30,25 @@ final class Checkpoints {
     private final TargetOptions options;
     private final boolean always;
     private HalfRestored resumed;
+    private Map<String, HalfRestored.Checkpoint> byItem = Map.of();
+
+    /**
+     * Where a table's load starts: at archive chunk {@code chunk}, after {@code rows} rows committed
+     * with a checkpoint whose hash of what was sent is {@code sent} (null where the archive's stands).
+     */
+    record TableStart(int chunk, long rows, ContentHash sent) {
+        static final TableStart BEGINNING = new TableStart(0, 0, null);
+
+        /** The hash of every row sent: before this run, and {@code now} in it; null if nothing is hashed. */
+        ContentHash plus(ContentHash now) {
+            if (now == null) {
+                return null;
+            }
+            ContentHash total = sent == null ? new ContentHash() : ContentHash.of(sent.rows(), sent.hex());
+            total.add(now);
+            return total;
+        }
+    }
 
     /**
      * @param archive the archive's identity ({@link #identity}); null for a transfer, which cannot resume
@@ -61,6 +82,10 @@ final class Checkpoints {
 
     static String tableItem(QualifiedName name) {
         return "table " + name;
+    }
+
+    static String chunkItem(QualifiedName name, int chunk) {
+        return "chunk " + chunk + " of " + tableItem(name);
     }
 
     /** Whether the unit records checkpoints. */
@@ -101,6 +126,7 @@ final class Checkpoints {
                     + " Resume with that archive, or pass --clean to start over with this one.");
         }
         resumed = half;
+        byItem = half.finished().stream().collect(Collectors.toMap(HalfRestored.Checkpoint::item, c -> c, (a, b) -> b));
         return true;
     }
 
@@ -116,8 +142,23 @@ final class Checkpoints {
         }
     }
 
+    /** Whether this unit continues an interrupted restore. */
+    boolean resuming() {
+        return resumed != null;
+    }
+
     boolean finished(String item) {
-        return resumed != null && resumed.find(item).isPresent();
+        return byItem.containsKey(item);
+    }
+
+    /** Where an unfinished table's load starts: after the chunks an interrupted run committed, else at its start. */
+    TableStart startOf(QualifiedName table) {
+        TableStart start = TableStart.BEGINNING;
+        for (int chunk = 0; byItem.containsKey(chunkItem(table, chunk)); chunk++) {
+            HalfRestored.Checkpoint c = byItem.get(chunkItem(table, chunk));
+            start = new TableStart(chunk + 1, c.rows(), c.hash() == null ? null : ContentHash.of(c.rows(), c.hash()));
+        }
+        return start;
     }
 
     boolean finished(QualifiedName table) {
@@ -126,16 +167,13 @@ final class Checkpoints {
 
     /** What was sent into a table an earlier run finished, or null where the manifest's hash stands. */
     ContentHash sentEarlier(QualifiedName table) {
-        if (resumed == null) {
-            return null;
-        }
-        return resumed.find(tableItem(table)).filter(c -> c.hash() != null).map(c -> ContentHash.of(c.rows(), c.hash()))
-                .orElse(null);
+        HalfRestored.Checkpoint c = byItem.get(tableItem(table));
+        return c == null || c.hash() == null ? null : ContentHash.of(c.rows(), c.hash());
     }
 
     /** The sentence a failure of a checkpointed unit ends with. */
     String failureSuffix() {
-        return " The target is half-restored (every finished table was checkpointed): run the same restore with --resume"
+        return " The target is half-restored (every finished table and chunk was checkpointed): run the same restore with --resume"
                 + " to continue it, or with --clean to start over.";
     }
 }

@@ -7,6 +7,7 @@ import dev.ferry.core.value.ContentHash;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Loads every table of a translation into a restore target: one worker per resource (an archive,
@@ -25,13 +26,7 @@ final class LoadPhase {
     private final ProgressListener progress;
     private final boolean converting;
     private final boolean hashAsIs;
-    private TableDone afterEach = (table, hash) -> { };
-
-    /** Called on the loading worker's thread after a table's rows are all in the target. */
-    @FunctionalInterface
-    interface TableDone {
-        void done(Translation.TableMapping table, ContentHash sent) throws Exception;
-    }
+    private Function<Translation.TableMapping, Checkpoints.TableStart> starts = m -> null;
 
     /**
      * @param hashAsIs hash rows that pass through unconverted (a transfer, which has no manifest to
@@ -44,9 +39,12 @@ final class LoadPhase {
         this.hashAsIs = hashAsIs;
     }
 
-    /** Sets what happens after each table is loaded (a checkpoint); by default nothing. */
-    LoadPhase afterEach(TableDone hook) {
-        this.afterEach = hook;
+    /**
+     * Makes the load checkpointed: each table's rows commit with checkpoints (see {@link TableLoader#load}),
+     * starting where {@code startOf} says. By default the load is not checkpointed.
+     */
+    LoadPhase checkpointed(Function<Translation.TableMapping, Checkpoints.TableStart> startOf) {
+        this.starts = startOf;
         return this;
     }
 
@@ -59,9 +57,7 @@ final class LoadPhase {
         TableLoader loader = new TableLoader(target, progress);
         List<ContentHash> hashes = WorkerPool.run("load", resources, tables, (resource, mapping) -> {
             try (RowStream rows = new PrefetchedRows(opener.open(resource, mapping), mapping.source().name().name())) {
-                ContentHash sent = loader.load(mapping, converting, hashAsIs, rows, bytesOf.applyAsLong(mapping));
-                afterEach.done(mapping, sent);
-                return sent;
+                return loader.load(mapping, converting, hashAsIs, rows, bytesOf.applyAsLong(mapping), starts.apply(mapping));
             }
         });
         Map<QualifiedName, ContentHash> out = new HashMap<>();

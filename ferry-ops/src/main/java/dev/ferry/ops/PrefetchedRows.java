@@ -50,7 +50,7 @@ final class PrefetchedRows implements RowStream {
                     }
                     budget.acquire(size);
                 }
-                rows.add(row.clone());
+                rows.add(row == ArchiveRows.CHUNK_END ? row : row.clone()); // the marker passes by identity
                 bytes += size;
                 if (rows.size() == BATCH_ROWS) {
                     queue.put(new Batch(rows, bytes));

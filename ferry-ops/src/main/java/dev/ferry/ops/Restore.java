@@ -42,9 +42,9 @@ import java.util.Map;
  *
  * <p>The target's lock ({@link TargetLock}) is held throughout, so no other restore, transfer or
  * migration writes into it meanwhile. With {@link TargetOptions} asking for it (and always on MariaDB,
- * whose staging database outlives a kill) the unit is checkpointed: each table commits with a
- * checkpoint, a half-restored target is refused unless resumed or cleaned, and {@code resume}
- * continues it ({@link Checkpoints}).
+ * whose staging database outlives a kill) the unit is checkpointed: each archive chunk of a table
+ * commits with a checkpoint, a half-restored target is refused unless resumed or cleaned, and
+ * {@code resume} continues it from the last committed chunk ({@link Checkpoints}, {@link ResumePlan}).
  */
 public final class Restore {
     private final RestoreSettings settings;
@@ -165,10 +165,16 @@ public final class Restore {
         largestFirst.sort(Comparator.comparingLong((Translation.TableMapping m) -> entries.get(m.source().name()).bytes())
                 .reversed());
         int workers = Math.max(1, Math.min(settings.jobs(), target.maxParallelLoads()));
-        return new LoadPhase(target, progress, translation.converting(), false).afterEach((m, sent) -> unit.tableLoaded(target,
-                m.source().name(), entries.get(m.source().name()).rows(), sent)).run(Collections.nCopies(workers, archive),
-                largestFirst, (a, m) -> new ArchiveRows(a, entries.get(m.source().name()), m.source().loadedColumns().size(),
-                        translation.converting()),
+        LoadPhase phase = new LoadPhase(target, progress, translation.converting(), false);
+        boolean checkpointed = unit.checkpoints().enabled();
+        Map<QualifiedName, Checkpoints.TableStart> starts = checkpointed
+                ? ResumePlan.of(unit.checkpoints(), target, largestFirst, entries, progress) : Map.of();
+        if (checkpointed) {
+            phase.checkpointed(m -> starts.get(m.source().name()));
+        }
+        return phase.run(Collections.nCopies(workers, archive), largestFirst,
+                (a, m) -> new ArchiveRows(a, entries.get(m.source().name()), m.source().loadedColumns().size(),
+                        translation.converting(), checkpointed ? starts.get(m.source().name()).chunk() : 0, checkpointed),
                 m -> entries.get(m.source().name()).bytes());
     }
 

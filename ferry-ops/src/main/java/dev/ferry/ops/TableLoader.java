@@ -2,6 +2,7 @@ package dev.ferry.ops;
 
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.error.FerryException;
+import dev.ferry.core.model.QualifiedName;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.RestoreTarget;
 import dev.ferry.core.spi.RowSink;
@@ -29,30 +30,55 @@ final class TableLoader {
     /**
      * Loads every row of {@code rows}; returns the hash of the rows as sent, or null when the rows
      * pass through unconverted and {@code hashAsIs} is false (the archive's own hash then stands).
+     *
+     * @param start null for a unit without checkpoints (the sink is finished at the end); otherwise
+     *              where the table's load starts, and the rows then commit with a checkpoint at every
+     *              {@link ArchiveRows#CHUNK_END} and at the end, and the hash returned covers the rows
+     *              committed before {@code start} too
      */
-    ContentHash load(Translation.TableMapping mapping, boolean converting, boolean hashAsIs, RowStream rows, long bytes)
-            throws Exception {
+    ContentHash load(Translation.TableMapping mapping, boolean converting, boolean hashAsIs, RowStream rows, long bytes,
+                     Checkpoints.TableStart start) throws Exception {
         Table table = mapping.target();
-        progress.tableStarted(mapping.source().name());
+        QualifiedName name = mapping.source().name();
+        progress.tableStarted(name);
         RowConverter converter = converting ? new RowConverter(mapping) : null;
         RowHasher asIs = !converting && hashAsIs ? new RowHasher() : null;
-        long count = 0;
-        long pending = 0;
+        RowHasher hasher = converter != null ? converter.hasher() : asIs;
+        Checkpoints.TableStart from = start == null ? Checkpoints.TableStart.BEGINNING : start;
+        long count = from.rows();
+        long pending = from.rows();
+        int chunk = from.chunk();
         try (RowSink sink = target.load(table)) {
             Object[] row;
             while ((row = rows.next()) != null) {
+                if (row == ArchiveRows.CHUNK_END) {
+                    sink.checkpoint(Checkpoints.chunkItem(name, chunk++), count, hex(from.plus(sent(hasher))));
+                    continue;
+                }
                 count++;
                 sink.accept(converter == null ? hashed(asIs, row) : converted(converter, mapping, row, count));
-                if (++pending == PROGRESS_EVERY) {
-                    progress.rows(mapping.source().name(), pending);
+                if (++pending >= PROGRESS_EVERY) {
+                    progress.rows(name, pending);
                     pending = 0;
                 }
             }
-            sink.finish();
+            if (start == null) {
+                sink.finish();
+            } else {
+                sink.checkpoint(Checkpoints.tableItem(name), count, hex(from.plus(sent(hasher))));
+            }
         }
-        progress.rows(mapping.source().name(), pending);
-        progress.tableFinished(mapping.source().name(), count, bytes);
-        return converter != null ? converter.hasher().hash() : asIs != null ? asIs.hash() : null;
+        progress.rows(name, pending);
+        progress.tableFinished(name, count, bytes);
+        return from.plus(sent(hasher));
+    }
+
+    private static ContentHash sent(RowHasher hasher) {
+        return hasher == null ? null : hasher.hash();
+    }
+
+    private static String hex(ContentHash hash) {
+        return hash == null ? null : hash.hex();
     }
 
     private static Object[] hashed(RowHasher hasher, Object[] row) {

@@ -58,13 +58,6 @@ final class TargetUnit {
         return checkpoints;
     }
 
-    /** Records that a table is loaded (its rows and what was sent), committing it where the unit is checkpointed. */
-    void tableLoaded(RestoreTarget target, QualifiedName table, long rows, ContentHash sent) throws SQLException {
-        if (checkpoints.enabled()) {
-            target.checkpoint(Checkpoints.tableItem(table), sent != null ? sent.rows() : rows, sent != null ? sent.hex() : null);
-        }
-    }
-
     static RestoreTarget open(Dialect dialect, ConnectionSpec spec) {
         return open(dialect, spec, 1);
     }

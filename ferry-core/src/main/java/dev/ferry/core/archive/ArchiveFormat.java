@@ -22,8 +22,8 @@ public final class ArchiveFormat {
     public static final String DATA_DIR = "data";
     /** The first bytes of every (decompressed) row chunk. */
     static final byte[] CHUNK_MAGIC = "FERRYROWS1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    /** A chunk is closed after this many rows ... */
-    static final long CHUNK_MAX_ROWS = 1_000_000;
+    /** A chunk is closed after this many rows (by default; a backup may ask for fewer) ... */
+    public static final long CHUNK_MAX_ROWS = 1_000_000;
     /** ... or this many encoded (uncompressed) bytes, whichever comes first. */
     static final long CHUNK_MAX_BYTES = 256L * 1024 * 1024;
 

@@ -40,6 +40,7 @@ public final class ArchiveWriter implements AutoCloseable {
     private final List<Manifest.SecretEntry> secrets = new ArrayList<>();
     private final List<TableWriter> openTables = new ArrayList<>();
     private boolean committed;
+    private long chunkRows = ArchiveFormat.CHUNK_MAX_ROWS;
 
     private ArchiveWriter(Path target, Path temp, int compressionLevel, Sealing sealing) {
         this.target = target;
@@ -81,6 +82,23 @@ public final class ArchiveWriter implements AutoCloseable {
 
     Path resolve(String relative) {
         return temp.resolve(relative);
+    }
+
+    /**
+     * Closes each row chunk after {@code rows} rows (1 to {@link ArchiveFormat#CHUNK_MAX_ROWS}, the
+     * default) or its byte limit, whichever comes first. Smaller chunks let a resumed restore keep more
+     * of a half-loaded table, since it commits chunk by chunk.
+     */
+    public ArchiveWriter chunkRows(long rows) {
+        if (rows < 1 || rows > ArchiveFormat.CHUNK_MAX_ROWS) {
+            throw new IllegalArgumentException("rows per chunk must be between 1 and " + ArchiveFormat.CHUNK_MAX_ROWS + ": " + rows);
+        }
+        this.chunkRows = rows;
+        return this;
+    }
+
+    long chunkRows() {
+        return chunkRows;
     }
 
     public int compressionLevel() {

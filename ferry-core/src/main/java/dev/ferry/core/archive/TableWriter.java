@@ -40,7 +40,7 @@ public final class TableWriter {
             if (profile != null) {
                 profile.add(row);
             }
-            if (current.rows() >= ArchiveFormat.CHUNK_MAX_ROWS || current.encodedBytes() >= ArchiveFormat.CHUNK_MAX_BYTES) {
+            if (current.rows() >= archive.chunkRows() || current.encodedBytes() >= ArchiveFormat.CHUNK_MAX_BYTES) {
                 closeChunk();
             }
         } catch (IOException e) {
@@ -56,10 +56,12 @@ public final class TableWriter {
     /** Ends the table; a table with no rows still gets one (empty) chunk so its proof is explicit. */
     public Manifest.TableEntry finish() {
         try {
-            if (current == null) {
+            if (current == null && chunks.isEmpty()) {
                 current = archive.newChunk(chunkName());
             }
-            closeChunk();
+            if (current != null) {
+                closeChunk();
+            }
         } catch (IOException e) {
             throw IoErrors.wrap(e, "finishing table " + table + " in", archive.resolve(chunkName()));
         }

@@ -131,17 +131,20 @@ public interface RestoreTarget extends AutoCloseable {
      * before it durable, so a killed restore leaves a half-restored target that a later one continues.
      * With {@code clean}, everything (an earlier half-restore included) is dropped first; with
      * {@code resume}, the half-restored state is continued as it is; otherwise a checkpoint table for
-     * {@code archive} is created. On resume, {@link #load} of a table without a checkpoint first
-     * removes any rows it holds. {@link #commit} removes the checkpoints; {@link #rollback} undoes
-     * only the work since the last checkpoint.
+     * {@code archive} is created. Rows loaded in such a unit become durable only through their sink's
+     * {@link RowSink#checkpoint}, together with the checkpoint that vouches for them, so a kill leaves
+     * exactly the checkpointed rows and a resume loads each table from its first chunk not committed.
+     * {@link #commit} removes the checkpoints; {@link #rollback} undoes only the work since the last
+     * checkpoint.
      */
     default void beginCheckpointed(String archive, boolean clean, boolean resume) throws SQLException {
         throw new UnsupportedOperationException("checkpointed restore");
     }
 
     /**
-     * Makes everything written since the last checkpoint durable, together with the checkpoint of
-     * {@code item} ({@code schema}, {@code table <name>}) and the count and content hash of what was sent.
+     * Makes everything written since the last checkpoint on the unit's own connection durable (the
+     * schema), together with the checkpoint of {@code item} ({@code schema}). Rows are checkpointed by
+     * their sink ({@link RowSink#checkpoint}).
      */
     default void checkpoint(String item, long rows, String hash) throws SQLException {
         throw new UnsupportedOperationException("checkpointed restore");

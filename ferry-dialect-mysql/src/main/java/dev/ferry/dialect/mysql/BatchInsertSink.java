@@ -2,6 +2,7 @@ package dev.ferry.dialect.mysql;
 
 import dev.ferry.core.model.Column;
 import dev.ferry.core.model.Table;
+import dev.ferry.core.spi.CheckpointWriter;
 import dev.ferry.core.spi.RowSink;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +16,9 @@ import java.util.stream.Collectors;
  * Loads rows with multi-row INSERTs through a server-side prepared statement (binary protocol, so
  * values arrive exactly). Rows are buffered up to {@link #MAX_ROWS} rows or {@link #MAX_BYTES} of
  * payload, whichever comes first, so memory is bounded whatever the table size. Owns its connection
- * unless told otherwise (a restore into existing tables writes on the unit's one connection).
+ * unless told otherwise (a restore into existing tables writes on the unit's one connection). With a
+ * {@link CheckpointWriter} its connection is transactional and rows commit only with a checkpoint;
+ * without one, {@link #checkpoint} only flushes.
  */
 final class BatchInsertSink implements RowSink {
     static final int MAX_ROWS = 1000;
@@ -32,13 +35,12 @@ final class BatchInsertSink implements RowSink {
     private PreparedStatement fullBatch;
     private long loaded;
     private final boolean ownsConnection;
+    private final CheckpointWriter checkpoints;
 
-    BatchInsertSink(Connection connection, String database, Table table) {
-        this(connection, database, table, true);
-    }
-
-    BatchInsertSink(Connection connection, String database, Table table, boolean ownsConnection) {
+    BatchInsertSink(Connection connection, String database, Table table, boolean ownsConnection,
+                    CheckpointWriter checkpoints) {
         this.ownsConnection = ownsConnection;
+        this.checkpoints = checkpoints;
         this.connection = connection;
         this.database = database;
         this.table = table;
@@ -58,6 +60,18 @@ final class BatchInsertSink implements RowSink {
     @Override
     public void finish() throws SQLException {
         flush();
+    }
+
+    @Override
+    public void checkpoint(String item, long rows, String hash) throws SQLException {
+        flush();
+        if (checkpoints != null) {
+            try {
+                checkpoints.commit(item, rows, hash);
+            } catch (SQLException e) {
+                throw RestoreErrors.load(table, loaded, e);
+            }
+        }
     }
 
     private void flush() throws SQLException {

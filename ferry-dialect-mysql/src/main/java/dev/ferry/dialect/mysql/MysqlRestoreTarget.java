@@ -8,6 +8,7 @@ import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Sequence;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.CheckpointTable;
+import dev.ferry.core.spi.CheckpointWriter;
 import dev.ferry.core.spi.ConnectionSpec;
 import dev.ferry.core.spi.HalfRestored;
 import dev.ferry.core.spi.RestoreTarget;
@@ -48,7 +49,6 @@ public final class MysqlRestoreTarget implements RestoreTarget {
     private String note = "";
     private boolean existing;
     private String archive;
-    private boolean resumed;
 
     private MysqlRestoreTarget(ConnectionSpec spec, Connection connection, String target) {
         this.spec = spec;
@@ -125,7 +125,6 @@ public final class MysqlRestoreTarget implements RestoreTarget {
     public void beginCheckpointed(String archiveId, boolean cleanFirst, boolean resume) throws SQLException {
         this.archive = archiveId;
         if (resume) {
-            this.resumed = true;
             this.clean = cleanFirst;
             stage = StagedCheckpoints.find(connection, target).get(0);
             note = "resumed in staging database " + stage + ", published with one atomic RENAME TABLE";
@@ -284,19 +283,31 @@ public final class MysqlRestoreTarget implements RestoreTarget {
     @Override
     public RowSink load(Table table) throws SQLException {
         if (existing) {
-            return new BatchInsertSink(connection, target, table, false);
+            return new BatchInsertSink(connection, target, table, false, null);
         }
         Connection c = MysqlConnector.open(spec, false);
         try {
             Sql.execute(c, "SET foreign_key_checks = 0");
-            if (resumed) {
-                Sql.execute(c, "DELETE FROM " + Sql.qualified(stage, table.name().name()));
-            }
-            return new BatchInsertSink(c, stage, table);
+            return new BatchInsertSink(c, stage, table, true, checkpointsOn(c));
         } catch (SQLException e) {
             c.close();
             throw e;
         }
+    }
+
+    /**
+     * In a checkpointed staging restore, a load's rows commit only with their checkpoints, in one
+     * transaction on the load's own connection, so a kill leaves exactly the checkpointed rows. Null
+     * otherwise: rows commit as they are inserted (a transfer, whose staging database a failure drops;
+     * direct mode, where no checkpoints are kept).
+     */
+    private CheckpointWriter checkpointsOn(Connection c) throws SQLException {
+        if (archive == null || direct) {
+            return null;
+        }
+        c.setAutoCommit(false);
+        String checkpoints = StagedCheckpoints.table(stage);
+        return (item, rows, hash) -> CheckpointTable.commit(c, checkpoints, archive, item, rows, hash);
     }
 
     /** Every load has its own connection into the staging database (into existing tables: one transaction). */

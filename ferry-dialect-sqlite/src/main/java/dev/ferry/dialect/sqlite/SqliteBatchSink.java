@@ -3,6 +3,7 @@ package dev.ferry.dialect.sqlite;
 import dev.ferry.core.convert.TextForms;
 import dev.ferry.core.model.Column;
 import dev.ferry.core.model.Table;
+import dev.ferry.core.spi.CheckpointWriter;
 import dev.ferry.core.spi.RowSink;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,14 +25,20 @@ final class SqliteBatchSink implements RowSink {
     private final PreparedStatement insert;
     private final Table table;
     private final java.nio.file.Path file;
+    private final CheckpointWriter checkpoints;
     private int pending;
     private long pendingBytes;
     private long accepted;
 
-    /** Rows of {@code table} into the database {@code file} (named in a disk-full error) on {@code connection}. */
-    SqliteBatchSink(Connection connection, Table table, java.nio.file.Path file) throws SQLException {
+    /**
+     * Rows of {@code table} into the database {@code file} (named in a disk-full error) on
+     * {@code connection}; in a checkpointed restore, {@code checkpoints} commits each checkpoint there.
+     */
+    SqliteBatchSink(Connection connection, Table table, java.nio.file.Path file, CheckpointWriter checkpoints)
+            throws SQLException {
         this.table = table;
         this.file = file;
+        this.checkpoints = checkpoints;
         List<Column> columns = table.loadedColumns();
         String sql = "INSERT INTO " + SqliteDialect.quoteIdentifier(table.name().name()) + " ("
                 + columns.stream().map(c -> SqliteDialect.quoteIdentifier(c.name())).collect(Collectors.joining(", "))
@@ -102,6 +109,18 @@ final class SqliteBatchSink implements RowSink {
     @Override
     public void finish() throws SQLException {
         flush();
+    }
+
+    /** Inserts the pending batch, then commits the file's transaction with the checkpoint row. */
+    @Override
+    public void checkpoint(String item, long rows, String hash) throws SQLException {
+        flush();
+        try {
+            checkpoints.commit(item, rows, hash);
+        } catch (SQLException e) {
+            WriteErrors.orDiskFull(e, file, "committing rows of table " + table.name());
+            throw e;
+        }
     }
 
     @Override

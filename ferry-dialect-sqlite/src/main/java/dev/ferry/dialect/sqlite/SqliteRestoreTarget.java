@@ -36,7 +36,6 @@ final class SqliteRestoreTarget implements RestoreTarget {
     private NewDatabaseFile newFile;
     private Connection connection;
     private String archive;
-    private boolean resumed;
 
     SqliteRestoreTarget(SqliteDialect dialect, ConnectionSpec spec) {
         this.dialect = dialect;
@@ -80,7 +79,6 @@ final class SqliteRestoreTarget implements RestoreTarget {
     @Override
     public void beginCheckpointed(String archive, boolean clean, boolean resume) throws SQLException {
         this.archive = archive;
-        this.resumed = resume;
         fileExisted = true;
         connection = dialect.connect(spec, false);
         connection.setAutoCommit(false);
@@ -185,12 +183,7 @@ final class SqliteRestoreTarget implements RestoreTarget {
 
     @Override
     public RowSink load(Table table) throws SQLException {
-        if (resumed) {
-            try (Statement s = connection.createStatement()) {
-                s.execute("DELETE FROM " + SqliteDialect.quoteIdentifier(table.name().name()));
-            }
-        }
-        return new SqliteBatchSink(connection, table, file);
+        return new SqliteBatchSink(connection, table, file, this::checkpoint);
     }
 
     @Override

@@ -21,18 +21,27 @@ final class CopyRowSink implements RowSink {
     static final int FLUSH_CHARS = 256 * 1024;
 
     private final Table table;
-    private final CopyIn copy;
+    private final Connection connection;
+    private final String sql;
+    private CopyIn copy;
     private final StringBuilder buffer = new StringBuilder(FLUSH_CHARS + 4096);
     private long rows;
 
-    private CopyRowSink(Table table, CopyIn copy) {
+    /** Runs between two COPYs of one table: records a checkpoint and commits. */
+    @FunctionalInterface
+    interface Commit {
+        void run() throws SQLException;
+    }
+
+    private CopyRowSink(Table table, Connection connection, String sql) throws SQLException {
         this.table = table;
-        this.copy = copy;
+        this.connection = connection;
+        this.sql = sql;
+        this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
     }
 
     static CopyRowSink open(Connection connection, Table table) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql(table));
-        return new CopyRowSink(table, copy);
+        return new CopyRowSink(table, connection, copySql(table));
     }
 
     /**
@@ -44,8 +53,7 @@ final class CopyRowSink implements RowSink {
         try (java.sql.Statement s = connection.createStatement()) {
             s.execute("TRUNCATE " + Sql.qualified(table.name()));
         }
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql(table) + " WITH (FREEZE)");
-        return new CopyRowSink(table, copy);
+        return new CopyRowSink(table, connection, copySql(table) + " WITH (FREEZE)");
     }
 
     /**
@@ -73,6 +81,12 @@ final class CopyRowSink implements RowSink {
     }
 
     private void flush() throws SQLException {
+        if (copy == null) {
+            if (buffer.length() == 0) {
+                return;
+            }
+            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        }
         byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
         buffer.setLength(0);
         copy.writeToCopy(bytes, 0, bytes.length);
@@ -81,11 +95,23 @@ final class CopyRowSink implements RowSink {
     @Override
     public void finish() throws SQLException {
         flush();
-        copy.endCopy();
+        if (copy != null) {
+            copy.endCopy();
+        }
+    }
+
+    /**
+     * Ends the COPY and runs {@code commit} (a checkpoint row and the commit of everything so far); the
+     * next row opens a new COPY into the same table.
+     */
+    void commitAndContinue(Commit commit) throws SQLException {
+        finish();
+        copy = null;
+        commit.run();
     }
 
     boolean isActive() {
-        return copy.isActive();
+        return copy != null && copy.isActive();
     }
 
     long rows() {
@@ -98,7 +124,7 @@ final class CopyRowSink implements RowSink {
 
     @Override
     public void close() throws SQLException {
-        if (copy.isActive()) {
+        if (isActive()) {
             copy.cancelCopy();
         }
     }

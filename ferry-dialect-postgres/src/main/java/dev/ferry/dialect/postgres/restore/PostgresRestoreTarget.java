@@ -239,7 +239,7 @@ public final class PostgresRestoreTarget implements RestoreTarget {
         }
         try {
             activeSink = CopyRowSink.open(connection, table);
-            return new FailureNamingSink(activeSink);
+            return new FailureNamingSink(activeSink, this::checkpoint);
         } catch (SQLException e) {
             throw RestoreErrors.failed("Loading rows into " + table.name(), e);
         }
