@@ -96,6 +96,7 @@ public interface Dialect {
     default LockAttempt tryTargetLock(ConnectionSpec target) throws SQLException {
         Connection c = connect(target, false);
         try {
+            leaseSession(c, targetLockLease());
             LockAttempt attempt = migrationSupport().tryLock(c, TARGET_LOCK, Duration.ofMinutes(1));
             if (!attempt.isAcquired()) {
                 c.close();
@@ -106,6 +107,24 @@ public interface Dialect {
             c.close();
             throw e;
         }
+    }
+
+    /**
+     * How long the server keeps the target lock of a holder that went silent (its process frozen, or
+     * its link frozen where no TCP keep-alive can tell): 60 s, or the system property
+     * {@code ferry.lock.lease.seconds}. A live holder renews it ({@link MigrationLock#renew}) four
+     * times as often.
+     */
+    static Duration targetLockLease() {
+        return Duration.ofSeconds(Math.max(2, Long.getLong("ferry.lock.lease.seconds", 60)));
+    }
+
+    /**
+     * Makes the server end the session of {@code c} (freeing its locks) once it has been silent for
+     * longer than {@code lease}; for a connection that only holds a lock and is renewed by its holder.
+     * By default nothing: the session ends when the connection does, or when TCP keep-alive gives up.
+     */
+    default void leaseSession(Connection c, Duration lease) throws SQLException {
     }
 
     /** The single-row statements of {@code restore --merge}; standard SQL unless the engine needs otherwise. */

@@ -17,6 +17,13 @@ public interface MigrationLock extends AutoCloseable {
     default void touch(Connection migrationConnection) throws SQLException {
     }
 
+    /**
+     * Renews the lock's lease (see {@link Dialect#targetLockLease}): tells the server its holder is
+     * alive. Called from one thread at a time, never while {@link #close} runs; throws if the lock is lost.
+     */
+    default void renew() throws SQLException {
+    }
+
     /** If this lock was taken over from a process that died holding it: who that was; otherwise null. */
     default String recoveredFrom() {
         return null;

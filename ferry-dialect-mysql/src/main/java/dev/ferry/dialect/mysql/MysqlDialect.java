@@ -120,4 +120,14 @@ public final class MysqlDialect implements Dialect {
         }
         return current;
     }
+
+    /**
+     * The server ends a session that sends no command for {@code wait_timeout} seconds, which also
+     * ends a session whose link froze: its named locks are then freed. MariaDB has no per-session TCP
+     * keep-alive, so this is what bounds how long a lost holder keeps the target lock.
+     */
+    @Override
+    public void leaseSession(Connection c, java.time.Duration lease) throws SQLException {
+        Sql.execute(c, "SET SESSION wait_timeout = " + lease.toSeconds());
+    }
 }

@@ -157,4 +157,18 @@ public final class PostgresDialect implements Dialect {
     public PortableDefault portableDefault(Column column) {
         return PgDefaults.read(column.defaultExpression());
     }
+
+    /**
+     * PostgreSQL 14 and later end a session idle (outside a transaction) for longer than
+     * {@code idle_session_timeout}, freeing its advisory locks, also when its link froze somewhere TCP
+     * keep-alive cannot see (a stalled proxy still answers the probes). Older servers rely on keep-alive.
+     */
+    @Override
+    public void leaseSession(Connection c, java.time.Duration lease) throws SQLException {
+        if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET idle_session_timeout = '" + lease.toSeconds() + "s'");
+            }
+        }
+    }
 }
