@@ -48,6 +48,64 @@ record ChildFerry(boolean killed, int exitCode, String output, long millis) {
         }
     }
 
+    /** A line of the child's output and when it first appeared, in milliseconds after the start. */
+    record Line(String text, long millis) {
+    }
+
+    /** A watched run: how it ended, its output line by line as it appeared, and whether the marker appeared. */
+    record Watched(ChildFerry run, List<Line> lines, boolean markerSeen) {
+    }
+
+    /**
+     * Starts ferry.jar and watches its output (polled every 2 ms), noting when each line appeared; kills
+     * it {@code delayMillis} after the first line starting with {@code marker}, unless it finishes first.
+     * With a null marker it runs to the end (at most three minutes).
+     */
+    static Watched watch(String marker, long delayMillis, String... args) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("ferry-child-", ".log");
+        try {
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            p.getOutputStream().close();
+            List<Line> lines = new ArrayList<>();
+            long killAt = Long.MAX_VALUE;
+            long deadline = start + TimeUnit.MILLISECONDS.toNanos(NEVER);
+            while (p.isAlive() && System.nanoTime() < Math.min(killAt, deadline)) {
+                if (killAt == Long.MAX_VALUE && readLines(log, lines, start) && marker != null
+                        && lines.stream().anyMatch(l -> l.text().startsWith(marker))) {
+                    killAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis);
+                }
+                Thread.sleep(killAt == Long.MAX_VALUE ? 2 : 1);
+            }
+            boolean killed = p.isAlive();
+            if (killed) {
+                p.destroyForcibly();
+            }
+            p.waitFor();
+            readLines(log, lines, start);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            ChildFerry run = new ChildFerry(killed, p.exitValue(), Files.readString(log, StandardCharsets.UTF_8), millis);
+            return new Watched(run, lines, killAt != Long.MAX_VALUE);
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /** Adds the complete lines of {@code log} not seen yet; true if there were new ones. */
+    private static boolean readLines(Path log, List<Line> lines, long start) throws IOException {
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        int complete = text.lastIndexOf('\n');
+        if (complete < 0) {
+            return false;
+        }
+        String[] all = text.substring(0, complete).split("\n", -1);
+        long now = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        for (int i = lines.size(); i < all.length; i++) {
+            lines.add(new Line(all[i], now));
+        }
+        return all.length > 0;
+    }
+
     static List<String> command(String... args) {
         Path jar = Path.of("target", "ferry.jar").toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
