@@ -95,4 +95,17 @@ final class MysqlConnector {
         }
         return e;
     }
+
+    /**
+     * The session of a restore's DDL: foreign keys unchecked until verified by query, and explicit
+     * timestamp defaults where the server allows setting it.
+     */
+    static void restoreSession(Connection c) throws SQLException {
+        Sql.execute(c, "SET foreign_key_checks = 0");
+        try {
+            Sql.execute(c, "SET SESSION explicit_defaults_for_timestamp = 1");
+        } catch (SQLException readOnlyOnThisServer) {
+            // older servers: DDL states NULL/NOT NULL and DEFAULT explicitly anyway
+        }
+    }
 }

@@ -4,6 +4,7 @@ import dev.ferry.core.model.CheckConstraint;
 import dev.ferry.core.model.Column;
 import dev.ferry.core.model.ForeignKey;
 import dev.ferry.core.model.Index;
+import dev.ferry.core.model.QualifiedName;
 import dev.ferry.core.model.Sequence;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.model.UniqueConstraint;
@@ -134,5 +135,18 @@ final class MysqlDdl {
 
     static String createView(View view) {
         return "CREATE VIEW " + Sql.quote(view.name().name()) + " AS " + view.definition();
+    }
+
+    /** The AUTO_INCREMENT position a restored table continues from, or null if it has none. */
+    static Long nextAutoIncrement(Table t) {
+        return t.columns().stream().map(Column::identity).filter(i -> i != null && i.nextValue() != null)
+                .map(i -> i.nextValue()).findFirst().orElse(null);
+    }
+
+    /** {@code table} as it is in {@code database} (the staging database, or the target). */
+    static Table inDatabase(Table table, String database) {
+        return new Table(new QualifiedName(database, table.name().name()), table.columns(), table.primaryKey(),
+                table.uniques(), table.foreignKeys(), table.indexes(), table.checks(), table.options(),
+                table.comment(), table.estimatedRows());
     }
 }

@@ -2,13 +2,10 @@ package dev.ferry.dialect.mysql;
 
 import dev.ferry.core.error.ErrorCode;
 import dev.ferry.core.error.FerryException;
-import dev.ferry.core.model.Column;
-import dev.ferry.core.model.QualifiedName;
 import dev.ferry.core.model.Schema;
 import dev.ferry.core.model.Sequence;
 import dev.ferry.core.model.Table;
 import dev.ferry.core.spi.CheckpointTable;
-import dev.ferry.core.spi.CheckpointWriter;
 import dev.ferry.core.spi.ConnectionSpec;
 import dev.ferry.core.spi.HalfRestored;
 import dev.ferry.core.spi.RestoreTarget;
@@ -17,7 +14,6 @@ import dev.ferry.core.spi.RowSink;
 import dev.ferry.core.translate.TargetRules;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -40,13 +36,11 @@ public final class MysqlRestoreTarget implements RestoreTarget {
     private final Connection connection;
     private final String target;
     private final String suffix;
-    private final List<String> createdInTarget = new ArrayList<>();
     private String stage;
     private boolean clean;
-    private boolean direct;
+    private DirectRestore direct;
     private Schema schema;
-    private SchemaObjects directObjects;
-    private String note = "";
+    private final StringBuilder note = new StringBuilder();
     private boolean existing;
     private String archive;
 
@@ -78,7 +72,7 @@ public final class MysqlRestoreTarget implements RestoreTarget {
 
     /** How the restore is being done, for the user: staging database, or directly in the target. */
     public String note() {
-        return note;
+        return note.toString();
     }
 
     /** Where tables are being created: the staging database, or the target in direct mode. */
@@ -127,23 +121,24 @@ public final class MysqlRestoreTarget implements RestoreTarget {
         if (resume) {
             this.clean = cleanFirst;
             stage = StagedCheckpoints.find(connection, target).get(0);
-            note = "resumed in staging database " + stage + ", published with one atomic RENAME TABLE";
-            sessionSettings();
+            note.setLength(0);
+            note.append("resumed in staging database ").append(stage).append(", published with one atomic RENAME TABLE");
+            MysqlConnector.restoreSession(connection);
             return;
         }
         if (cleanFirst) {
             StagedCheckpoints.dropAll(connection, target);
         }
         begin(cleanFirst);
-        if (!direct) {
+        if (direct == null) {
             StagedCheckpoints.create(connection, stage, target, archiveId);
         }
     }
 
-    /** Rows are committed as they are inserted; the checkpoint row vouches that a table's load finished. */
+    /** The schema's checkpoint; rows are checkpointed on their load's own connection ({@link StagedLoads}). */
     @Override
     public synchronized void checkpoint(String item, long rows, String hash) throws SQLException {
-        if (archive != null && !direct) {
+        if (archive != null && direct == null) {
             CheckpointTable.record(connection, StagedCheckpoints.table(stage), archive, item, rows, hash);
         }
     }
@@ -170,61 +165,18 @@ public final class MysqlRestoreTarget implements RestoreTarget {
         AbandonedStaging.hold(connection, suffix);
         List<String> abandoned = AbandonedStaging.drop(connection, target);
         try {
-            Sql.execute(connection, "CREATE DATABASE " + Sql.quote(name) + databaseOptions());
+            Sql.execute(connection, "CREATE DATABASE " + Sql.quote(name) + TargetInventory.charsetClause(connection, target));
             stage = name;
-            note = "loaded into staging database " + name + ", published with one atomic RENAME TABLE"
-                    + (abandoned.isEmpty() ? "" : "; dropped " + String.join(", ", abandoned) + " of interrupted restores");
+            note.append("loaded into staging database ").append(name).append(", published with one atomic RENAME TABLE")
+                    .append(abandoned.isEmpty() ? "" : "; dropped " + String.join(", ", abandoned) + " of interrupted restores");
         } catch (SQLException e) {
             if (!RestoreErrors.isPermissionDenied(e)) {
                 throw e;
             }
-            beginDirect(e);
+            direct = DirectRestore.begin(connection, target, e, clean, note);
+            stage = target;
         }
-        sessionSettings();
-    }
-
-    private void sessionSettings() throws SQLException {
-        Sql.execute(connection, "SET foreign_key_checks = 0");
-        try {
-            Sql.execute(connection, "SET SESSION explicit_defaults_for_timestamp = 1");
-        } catch (SQLException readOnlyOnThisServer) {
-            // older servers: DDL states NULL/NOT NULL and DEFAULT explicitly anyway
-        }
-    }
-
-    private void beginDirect(SQLException why) throws SQLException {
-        direct = true;
-        stage = target;
-        note = "no privilege to create a staging database (" + why.getMessage() + "): restoring directly into "
-                + target + "; a rollback drops exactly the objects this restore created";
-        if (clean) {
-            note += "; --clean dropped the existing objects first, which a rollback cannot bring back";
-            dropExisting();
-        }
-    }
-
-    private void dropExisting() throws SQLException {
-        Schema old = new SchemaReader(connection, target).read();
-        for (var o : old.nativeObjects()) {
-            Sql.execute(connection, SchemaObjects.dropSql(o.kind(), target, o.name().name()));
-        }
-        for (var v : old.views()) {
-            Sql.execute(connection, SchemaObjects.dropSql("view", target, v.name().name()));
-        }
-        Sql.execute(connection, "SET foreign_key_checks = 0");
-        for (String t : TargetInventory.tables(connection, target)) {
-            Sql.execute(connection, "DROP TABLE " + Sql.qualified(target, t));
-        }
-    }
-
-    private String databaseOptions() throws SQLException {
-        try (var ps = connection.prepareStatement("SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME "
-                + "FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
-            ps.setString(1, target);
-            try (var rs = ps.executeQuery()) {
-                return rs.next() ? " CHARACTER SET " + rs.getString(1) + " COLLATE " + rs.getString(2) : "";
-            }
-        }
+        MysqlConnector.restoreSession(connection);
     }
 
     @Override
@@ -232,7 +184,7 @@ public final class MysqlRestoreTarget implements RestoreTarget {
         this.schema = restored;
         for (Sequence q : restored.sequences()) {
             Sql.execute(connection, MysqlDdl.createSequence(q, stage));
-            createdInTarget.add(q.name().name());
+            created(q.name().name());
             Sql.execute(connection, MysqlDdl.setSequence(q, stage));
         }
         for (Table t : restored.tables()) {
@@ -242,42 +194,29 @@ public final class MysqlRestoreTarget implements RestoreTarget {
                 throw new FerryException(ErrorCode.RESTORE_FAILED, "Creating table " + t.name() + " failed: "
                         + e.getMessage(), e);
             }
-            createdInTarget.add(t.name().name());
+            created(t.name().name());
         }
     }
 
-    /**
-     * Loads into the app's own tables inside one InnoDB transaction on this connection, with
-     * foreign_key_checks off until {@link #finishExisting} verifies every key by query; a rollback
-     * undoes the deletes and inserts (no DDL is run, so nothing commits implicitly). Triggers on the
-     * tables fire: MariaDB cannot suspend them; the proof catches any row they change.
-     */
+    private void created(String name) {
+        if (direct != null) {
+            direct.created(name);
+        }
+    }
+
+    /** See {@link ExistingTablesLoad}. */
     @Override
     public void beginExisting(List<Table> tables, boolean cleanFirst) throws SQLException {
         existing = true;
         stage = target;
-        note = "loaded into the existing tables of " + target + " in one transaction";
-        connection.setAutoCommit(false);
-        Sql.execute(connection, "SET foreign_key_checks = 0");
-        if (cleanFirst) {
-            for (Table t : tables) {
-                Sql.execute(connection, "DELETE FROM " + Sql.qualified(target, t.name().name()));
-            }
-        }
+        note.setLength(0);
+        note.append("loaded into the existing tables of ").append(target).append(" in one transaction");
+        ExistingTablesLoad.begin(connection, target, tables, cleanFirst);
     }
 
     @Override
     public void finishExisting(List<Table> tables) throws SQLException {
-        java.util.Set<String> loaded = new java.util.HashSet<>();
-        tables.forEach(t -> loaded.add(t.name().name()));
-        for (Table t : new SchemaReader(connection, target).read().tables()) {
-            boolean involved = loaded.contains(t.name().name())
-                    || t.foreignKeys().stream().anyMatch(fk -> loaded.contains(fk.referencedTable().name()));
-            if (involved) {
-                ForeignKeyCheck.verify(connection, target, t);
-            }
-        }
-        Sql.execute(connection, "SET foreign_key_checks = 1");
+        ExistingTablesLoad.finish(connection, target, tables);
     }
 
     @Override
@@ -285,29 +224,7 @@ public final class MysqlRestoreTarget implements RestoreTarget {
         if (existing) {
             return new BatchInsertSink(connection, target, table, false, null);
         }
-        Connection c = MysqlConnector.open(spec, false);
-        try {
-            Sql.execute(c, "SET foreign_key_checks = 0");
-            return new BatchInsertSink(c, stage, table, true, checkpointsOn(c));
-        } catch (SQLException e) {
-            c.close();
-            throw e;
-        }
-    }
-
-    /**
-     * In a checkpointed staging restore, a load's rows commit only with their checkpoints, in one
-     * transaction on the load's own connection, so a kill leaves exactly the checkpointed rows. Null
-     * otherwise: rows commit as they are inserted (a transfer, whose staging database a failure drops;
-     * direct mode, where no checkpoints are kept).
-     */
-    private CheckpointWriter checkpointsOn(Connection c) throws SQLException {
-        if (archive == null || direct) {
-            return null;
-        }
-        c.setAutoCommit(false);
-        String checkpoints = StagedCheckpoints.table(stage);
-        return (item, rows, hash) -> CheckpointTable.commit(c, checkpoints, archive, item, rows, hash);
+        return StagedLoads.load(spec, stage, table, direct == null ? archive : null);
     }
 
     /** Every load has its own connection into the staging database (into existing tables: one transaction). */
@@ -321,7 +238,7 @@ public final class MysqlRestoreTarget implements RestoreTarget {
         this.schema = restored;
         for (Table t : restored.tables()) {
             ForeignKeyCheck.verify(connection, stage, t);
-            Long next = nextAutoIncrement(t);
+            Long next = MysqlDdl.nextAutoIncrement(t);
             if (next != null) {
                 Sql.execute(connection, MysqlDdl.setAutoIncrement(t, stage, next));
             }
@@ -329,7 +246,7 @@ public final class MysqlRestoreTarget implements RestoreTarget {
         SchemaObjects objects = new SchemaObjects(connection, stage);
         try {
             objects.createAll(restored);
-            if (!direct) {
+            if (direct == null) {
                 objects.dropViewsAndTriggers();
             }
         } catch (SQLException e) {
@@ -337,32 +254,17 @@ public final class MysqlRestoreTarget implements RestoreTarget {
             throw new FerryException(ErrorCode.RESTORE_FAILED, "A view, routine or trigger could not be created: "
                     + e.getMessage(), e);
         }
-        directObjects = direct ? objects : null;
-    }
-
-    private static Long nextAutoIncrement(Table t) {
-        return t.columns().stream().map(Column::identity).filter(i -> i != null && i.nextValue() != null)
-                .map(i -> i.nextValue()).findFirst().orElse(null);
+        if (direct != null) {
+            direct.objects(objects);
+        }
     }
 
     @Override
     public RowCursor read(Table table) throws SQLException {
         if (existing) {
-            return MysqlRowCursor.open(connection, qualified(table, target));
+            return MysqlRowCursor.open(connection, MysqlDdl.inDatabase(table, target));
         }
-        Connection c = MysqlConnector.open(spec, true);
-        try {
-            return new OwnedCursor(MysqlRowCursor.open(c, qualified(table, stage)), c);
-        } catch (SQLException e) {
-            c.close();
-            throw e;
-        }
-    }
-
-    private static Table qualified(Table table, String database) {
-        return new Table(new QualifiedName(database, table.name().name()), table.columns(), table.primaryKey(),
-                table.uniques(), table.foreignKeys(), table.indexes(), table.checks(), table.options(),
-                table.comment(), table.estimatedRows());
+        return StagedLoads.read(spec, stage, table);
     }
 
     @Override
@@ -372,7 +274,7 @@ public final class MysqlRestoreTarget implements RestoreTarget {
             stage = null;
             return;
         }
-        if (!direct && stage != null) {
+        if (direct == null && stage != null) {
             Schema published = schema != null ? schema : new Schema(null, null, null, List.of(), null, null);
             new StagedPublish(connection, stage, target, TRASH_PREFIX + suffix).publish(published, clean);
             Sql.execute(connection, "DROP DATABASE IF EXISTS " + Sql.quote(stage));
@@ -392,13 +294,8 @@ public final class MysqlRestoreTarget implements RestoreTarget {
             return;
         }
         Sql.execute(connection, "SET foreign_key_checks = 0");
-        if (direct) {
-            if (directObjects != null) {
-                directObjects.dropCreated();
-            }
-            for (int i = createdInTarget.size() - 1; i >= 0; i--) {
-                Sql.execute(connection, "DROP TABLE IF EXISTS " + Sql.qualified(target, createdInTarget.get(i)));
-            }
+        if (direct != null) {
+            direct.rollback();
         } else {
             Sql.execute(connection, "DROP DATABASE IF EXISTS " + Sql.quote(stage));
         }

@@ -63,4 +63,15 @@ final class TargetInventory {
         }
         return out;
     }
+
+    /** {@code " CHARACTER SET x COLLATE y"}: the target database's defaults, for its staging database; "" if unknown. */
+    static String charsetClause(Connection connection, String target) throws SQLException {
+        try (var ps = connection.prepareStatement("SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME "
+                + "FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            ps.setString(1, target);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? " CHARACTER SET " + rs.getString(1) + " COLLATE " + rs.getString(2) : "";
+            }
+        }
+    }
 }

@@ -26,12 +26,16 @@
  *       database first. Rollback drops the staging database; one left by a killed restore is
  *       dropped by the next restore into the same target (its lock is free: {@code AbandonedStaging}). Without the privilege to create a
  *       database, the restore works directly in the target and a rollback drops exactly what it
- *       created ({@link dev.ferry.dialect.mysql.MysqlRestoreTarget#note()} says so). Every staged
- *       restore records checkpoints in the staging database ({@link dev.ferry.dialect.mysql.StagedCheckpoints}),
- *       so one killed mid-way is found again and continued by {@code --resume}.</li>
+ *       created ({@link dev.ferry.dialect.mysql.DirectRestore}; {@link dev.ferry.dialect.mysql.MysqlRestoreTarget#note()}
+ *       says so). Every staged restore records checkpoints in the staging database
+ *       ({@link dev.ferry.dialect.mysql.StagedCheckpoints}): each table loads on its own transactional
+ *       connection whose rows commit chunk by chunk with their checkpoint row ({@link dev.ferry.dialect.mysql.StagedLoads}),
+ *       so one killed mid-way is found again and continued by {@code --resume} from its last committed chunk.
+ *       Restores into the app's own tables run in one transaction ({@link dev.ferry.dialect.mysql.ExistingTablesLoad}).</li>
  *   <li><b>Migrations</b> ({@link dev.ferry.dialect.mysql.MysqlMigrationSupport}): DDL commits implicitly,
  *       so a failed migration is answered with the pre-migration backup; the lock is
- *       {@code GET_LOCK('ferry:<db>:ferry_target')}, the target lock restores take too on a dedicated session ({@link dev.ferry.dialect.mysql.GetLock});
+ *       {@code GET_LOCK('ferry:<db>:ferry_target')}, the target lock restores take too on a dedicated session ({@link dev.ferry.dialect.mysql.GetLock})
+ *       whose {@code wait_timeout} is the lock's lease, renewed by its holder;
  *       scripts split like the mysql client does (DELIMITER, routine bodies) and run with the server's
  *       own sql_mode; a type or nullability change is a MODIFY COLUMN that keeps the rest of the
  *       column ({@link dev.ferry.dialect.mysql.MysqlChangeSql}).</li>
