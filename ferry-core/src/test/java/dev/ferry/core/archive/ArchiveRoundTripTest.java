@@ -66,6 +66,32 @@ class ArchiveRoundTripTest {
         }
     }
 
+    /**
+     * Chunks close after the writer's row limit; a table whose rows fill its chunks exactly ends with
+     * no empty chunk, and the chunks' counts and hashes add up to the table's.
+     */
+    @Test
+    void chunksCloseAfterTheRowLimitWithoutATrailingEmptyChunk() {
+        for (int rows : new int[] {7, 9, 0}) {
+            Path target = dir.resolve("chunks-" + rows);
+            Manifest.TableEntry entry;
+            try (ArchiveWriter w = ArchiveWriter.create(target, 3).chunkRows(3)) {
+                TableWriter tw = w.openTable(T, 1);
+                for (long i = 0; i < rows; i++) {
+                    tw.write(new Object[] {i, null});
+                }
+                entry = tw.finish();
+            }
+            assertThat(entry.chunks()).extracting(Manifest.ChunkEntry::rows)
+                    .containsExactlyElementsOf(rows == 7 ? List.of(3L, 3L, 1L) : rows == 9 ? List.of(3L, 3L, 3L) : List.of(0L));
+            dev.ferry.core.value.ContentHash sum = new dev.ferry.core.value.ContentHash();
+            entry.chunks().forEach(c -> sum.add(dev.ferry.core.value.ContentHash.of(c.rows(), c.hash())));
+            assertThat(sum).isEqualTo(dev.ferry.core.value.ContentHash.of(entry.rows(), entry.hash()));
+        }
+        assertThatThrownBy(() -> ArchiveWriter.create(dir.resolve("bad"), 3).chunkRows(0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void aTableWithoutColumnsKeepsItsRowCount() {
         QualifiedName empty = QualifiedName.of("no columns");
