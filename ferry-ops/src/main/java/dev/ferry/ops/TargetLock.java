@@ -8,9 +8,6 @@ import dev.ferry.core.spi.LockAttempt;
 import dev.ferry.core.spi.MigrationLock;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The target database's lock ({@link Dialect#TARGET_LOCK}), held for the whole of a restore or
@@ -20,34 +17,17 @@ import java.util.concurrent.TimeUnit;
  * 2 s) up to the lock timeout, then fails naming the holder. {@code restore --merge} takes it too.
  *
  * <p>The lock is a lease ({@link Dialect#targetLockLease}): the server frees it once its session has
- * been silent that long, so a holder whose process or link froze does not keep it for hours. While
- * held, a daemon thread renews it four times per lease; if a renewal fails the lock may be gone, and
- * the user is told that another writer could now start.
+ * been silent that long, so a holder whose process or link froze does not keep it for hours; while
+ * held, {@link LockLease} renews it.
  */
 public final class TargetLock implements AutoCloseable {
     private final MigrationLock lock;
-    private final ScheduledExecutorService renewer;
+    private final LockLease lease;
     private boolean closed;
 
     private TargetLock(MigrationLock lock, ConnectionSpec target, ProgressListener progress) {
         this.lock = lock;
-        this.renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ferry-lock-lease");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = Math.max(500, Dialect.targetLockLease().toMillis() / 4);
-        renewer.scheduleWithFixedDelay(() -> renew(target, progress), every, every, TimeUnit.MILLISECONDS);
-    }
-
-    private void renew(ConnectionSpec target, ProgressListener progress) {
-        try {
-            lock.renew();
-        } catch (SQLException | RuntimeException e) {
-            progress.note("The lock on " + target + " could not be renewed (" + e.getMessage() + "); once its lease of "
-                    + Dialect.targetLockLease().toSeconds() + " s runs out another restore, transfer or migration could start.");
-            renewer.shutdown();
-        }
+        this.lease = LockLease.start(lock::renew, "the lock on " + target, progress);
     }
 
     /** @param operation how the message names the operation: "restore", "transfer" */
@@ -100,12 +80,7 @@ public final class TargetLock implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            renewer.shutdownNow();
-            try {
-                renewer.awaitTermination(15, TimeUnit.SECONDS); // a renewal in flight ends before the release
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            lease.close();
             lock.close();
         }
     }

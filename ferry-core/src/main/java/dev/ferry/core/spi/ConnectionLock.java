@@ -6,12 +6,9 @@ import java.sql.SQLException;
 /** A lock held on a connection of its own: closing releases the lock, then closes the connection. */
 record ConnectionLock(MigrationLock lock, Connection connection) implements MigrationLock {
 
-    /** A round trip on the lock's connection, which resets the server's idle timer of its session. */
     @Override
     public void renew() throws SQLException {
-        if (!connection.isValid(10)) {
-            throw new SQLException("the connection holding the lock is gone", "08003");
-        }
+        lock.renew();
     }
 
     @Override

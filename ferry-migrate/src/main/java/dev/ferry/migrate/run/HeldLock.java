@@ -5,6 +5,7 @@ import dev.ferry.core.error.FerryException;
 import dev.ferry.core.spi.Dialect;
 import dev.ferry.core.spi.LockAttempt;
 import dev.ferry.core.spi.MigrationLock;
+import dev.ferry.ops.LockLease;
 import dev.ferry.ops.ProgressListener;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,25 +16,30 @@ import java.util.Optional;
  * The migration lock, taken on its own connection; it is the database's {@linkplain Dialect#TARGET_LOCK target
  * lock}, which restores and transfers into the database take too: waits up to the lock timeout with growing pauses
  * (100 ms doubling to 2 s), telling the user who holds it; with {@code waitForLock}, keeps retrying
- * after that with pauses doubling up to 30 s. Closing releases the lock and its connection.
+ * after that with pauses doubling up to 30 s. Like the target lock it is a lease: the server ends the lock's session
+ * once it has been silent for {@link Dialect#targetLockLease} (MariaDB, PostgreSQL 14 and later), and while held a
+ * {@link LockLease} renews it, so a migrator that froze does not keep the lock for hours. Closing releases the lock
+ * and its connection.
  */
 public final class HeldLock implements AutoCloseable {
     private final Connection connection;
     private final MigrationLock lock;
+    private final LockLease lease;
 
-    private HeldLock(Connection connection, MigrationLock lock) {
+    private HeldLock(Connection connection, MigrationLock lock, ProgressListener progress) {
         this.connection = connection;
         this.lock = lock;
+        this.lease = LockLease.start(lock::renew, "the migration lock", progress);
     }
 
     public static HeldLock acquire(Session session, ProgressListener progress) {
-        Connection c = session.openLockConnection();
+        Connection c = leasedLockConnection(session);
         try {
             MigrationLock lock = waitFor(session, c, progress);
             if (lock.recoveredFrom() != null) {
                 progress.note("Recovered the migration lock left by " + lock.recoveredFrom());
             }
-            return new HeldLock(c, lock);
+            return new HeldLock(c, lock, progress);
         } catch (RuntimeException e) {
             Session.closeQuietly(c);
             throw e;
@@ -42,17 +48,29 @@ public final class HeldLock implements AutoCloseable {
 
     /** One try without waiting; empty if another process holds the lock. */
     public static Optional<HeldLock> tryAcquire(Session session) {
-        Connection c = session.openLockConnection();
+        Connection c = leasedLockConnection(session);
         try {
             LockAttempt attempt = attempt(session, c);
             if (attempt.isAcquired()) {
-                return Optional.of(new HeldLock(c, attempt.lock()));
+                return Optional.of(new HeldLock(c, attempt.lock(), ProgressListener.NONE));
             }
             Session.closeQuietly(c);
             return Optional.empty();
         } catch (RuntimeException e) {
             Session.closeQuietly(c);
             throw e;
+        }
+    }
+
+    /** The lock's own connection, whose session the server ends after a lease of silence. */
+    private static Connection leasedLockConnection(Session session) {
+        Connection c = session.openLockConnection();
+        try {
+            session.dialect().leaseSession(c, Dialect.targetLockLease());
+            return c;
+        } catch (SQLException e) {
+            Session.closeQuietly(c);
+            throw session.failure("Cannot set up the connection of the migration lock", e);
         }
     }
 
@@ -107,6 +125,7 @@ public final class HeldLock implements AutoCloseable {
 
     @Override
     public void close() {
+        lease.close();
         lock.close();
         Session.closeQuietly(connection);
     }

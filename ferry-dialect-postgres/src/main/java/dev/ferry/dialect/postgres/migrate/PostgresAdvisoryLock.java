@@ -70,6 +70,14 @@ final class PostgresAdvisoryLock implements MigrationLock {
         }
     }
 
+    /** A round trip on the lock's session, which resets the server's idle timer (its lease). */
+    @Override
+    public void renew() throws SQLException {
+        if (!connection.isValid(10)) {
+            throw new SQLException("the connection holding the lock is gone", "08003");
+        }
+    }
+
     @Override
     public void close() {
         try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
