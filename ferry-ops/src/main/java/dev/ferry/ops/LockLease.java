@@ -1,5 +1,7 @@
 package dev.ferry.ops;
 
+import dev.ferry.core.error.ErrorCode;
+import dev.ferry.core.error.FerryException;
 import dev.ferry.core.spi.Dialect;
 import java.sql.SQLException;
 import java.util.concurrent.Executors;
@@ -9,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Keeps a held lock's lease ({@link Dialect#targetLockLease}): the server ends the silent session of a
  * lock whose holder froze, so a live holder renews it four times per lease from a daemon thread until
- * {@link #close}. If a renewal fails the lock may be gone, and the user is told that another writer
- * could now start. Used by the target lock of restores and transfers, and by migrations.
+ * {@link #close}. If a renewal fails the lock may be gone: the user is told, and {@link #requireHeld},
+ * called just before a commit, fails so that nothing is committed by a writer that may no longer be
+ * alone. Used by the target lock of restores, transfers and merges, and by migrations.
  */
 public final class LockLease implements AutoCloseable {
     /** One renewal: a round trip on the lock's connection; throws if the lock is lost. */
@@ -20,9 +23,14 @@ public final class LockLease implements AutoCloseable {
     }
 
     private final ScheduledExecutorService renewer;
+    private final Renewal renewal;
+    private final String what;
+    private volatile String lost;
 
-    private LockLease(ScheduledExecutorService renewer) {
+    private LockLease(ScheduledExecutorService renewer, Renewal renewal, String what) {
         this.renewer = renewer;
+        this.renewal = renewal;
+        this.what = what;
     }
 
     /** @param what how a warning names the lock: "the lock on jdbc:..." */
@@ -32,17 +40,42 @@ public final class LockLease implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        LockLease lease = new LockLease(renewer, renewal, what);
         long every = Math.max(500, Dialect.targetLockLease().toMillis() / 4);
         renewer.scheduleWithFixedDelay(() -> {
-            try {
-                renewal.renew();
-            } catch (SQLException | RuntimeException e) {
-                progress.note(capitalized(what) + " could not be renewed (" + e.getMessage() + "); once its lease of "
-                        + Dialect.targetLockLease().toSeconds() + " s runs out another restore, transfer or migration could start.");
+            if (!lease.renewed()) {
+                progress.note(capitalized(what) + " could not be renewed (" + lease.lost + "); once its lease of "
+                        + Dialect.targetLockLease().toSeconds() + " s runs out another restore, transfer or migration"
+                        + " could start, so this one will not commit.");
                 renewer.shutdown();
             }
         }, every, every, TimeUnit.MILLISECONDS);
-        return new LockLease(renewer);
+        return lease;
+    }
+
+    /** Renews once; false (and the reason kept) if the lock may be gone. */
+    private synchronized boolean renewed() {
+        if (lost != null) {
+            return false;
+        }
+        try {
+            renewal.renew();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            lost = String.valueOf(e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Renews the lease once more and throws LOCK_LOST unless the lock is still held: called just before
+     * a commit, which then has a whole lease to finish in.
+     */
+    public void requireHeld() {
+        if (!renewed()) {
+            throw new FerryException(ErrorCode.LOCK_LOST, capitalized(what) + " was lost (" + lost + "), so another"
+                    + " restore, transfer or migration may have started meanwhile: nothing was committed. Run again.");
+        }
     }
 
     private static String capitalized(String s) {

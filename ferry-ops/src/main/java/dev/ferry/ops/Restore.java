@@ -68,16 +68,17 @@ public final class Restore {
             ArchiveReader archive = ArchiveReader.open(settings.archive(), settings.passphrase());
             Dialect dialect = Dialects.forUrl(settings.target().url());
             try (TargetLock lock = TargetLock.acquire(dialect, settings.target(), options.lockTimeout(), "restore", progress)) {
-                return locked(archive, dialect, start);
+                return locked(archive, dialect, start, lock);
             }
         } finally {
             progress.done();
         }
     }
 
-    private RestoreResult locked(ArchiveReader archive, Dialect dialect, Instant start) {
+    private RestoreResult locked(ArchiveReader archive, Dialect dialect, Instant start, TargetLock lock) {
         String sourceEngine = archive.manifest().source().engine();
         TargetUnit unit = new TargetUnit("Restore", settings.target(), settings.clean(), progress);
+        unit.beforeCommit(lock::requireHeld);
         if (settings.schema() == RestoreSettings.SchemaMode.EXISTING) {
             if (!options.singleTransaction() || options.resume()) {
                 throw new FerryException(ErrorCode.USAGE, "--no-single-transaction and --resume restore with checkpoints into"

@@ -75,6 +75,11 @@ public final class TargetLock implements AutoCloseable {
         }
     }
 
+    /** Throws LOCK_LOST unless the lock is still held (see {@link LockLease#requireHeld}); call before committing. */
+    public void requireHeld() {
+        lease.requireHeld();
+    }
+
     /** Releases the lock; a second call does nothing. */
     @Override
     public void close() {

@@ -35,6 +35,7 @@ final class TargetUnit {
     private String step = "starting";
     private String hint = "";
     private Checkpoints checkpoints = Checkpoints.none();
+    private Runnable beforeCommit = () -> { };
 
     /** @param operation how messages name the operation: "Restore", "Transfer" */
     TargetUnit(String operation, ConnectionSpec spec, boolean clean, ProgressListener progress) {
@@ -56,6 +57,11 @@ final class TargetUnit {
 
     Checkpoints checkpoints() {
         return checkpoints;
+    }
+
+    /** Runs just before the commit and may refuse it (the target lock's {@link TargetLock#requireHeld}). */
+    void beforeCommit(Runnable check) {
+        this.beforeCommit = check;
     }
 
     static RestoreTarget open(Dialect dialect, ConnectionSpec spec) {
@@ -148,6 +154,7 @@ final class TargetUnit {
             finish.run();
             List<TableProof> proofs = prove(target, translation, sent, fallback);
             step = "committing";
+            beforeCommit.run();
             target.commit();
             return proofs;
         } catch (Exception e) {

@@ -55,6 +55,7 @@ public final class Transfer {
         try (TargetLock lock = TargetLock.acquire(to, settings.target(), lockTimeout, "transfer", progress);
              Snapshot snapshot = openSnapshot(from); RestoreTarget target = TargetUnit.open(to, settings.target(), settings.jobs())) {
             progress.note(snapshot.note());
+            unit.beforeCommit(lock::requireHeld);
             List<String> warnings = new ArrayList<>();
             Schema schema = readSchema(from, snapshot.connections().get(0), warnings);
             unit.refuseNonEmpty(target);

@@ -52,6 +52,8 @@ public enum ErrorCode {
     CHECKSUM_MISMATCH(1),
     /** Another process held the migration lock longer than the lock timeout. */
     LOCK_TIMEOUT(1),
+    /** The lock's lease could not be renewed before a commit: another writer may have started; nothing was committed. */
+    LOCK_LOST(1),
     /** The operation was interrupted. */
     INTERRUPTED(130),
     /** A bug in Ferry. */

@@ -119,8 +119,28 @@ public final class HeldLock implements AutoCloseable {
         }
     }
 
+    /**
+     * The lock as migrations use it: {@link MigrationLock#touch}, called just before each migration
+     * commits, first makes sure the lease still holds ({@link LockLease#requireHeld}).
+     */
     public MigrationLock lock() {
-        return lock;
+        return new MigrationLock() {
+            @Override
+            public void touch(Connection migrationConnection) throws SQLException {
+                lease.requireHeld();
+                lock.touch(migrationConnection);
+            }
+
+            @Override
+            public String recoveredFrom() {
+                return lock.recoveredFrom();
+            }
+
+            @Override
+            public void close() {
+                HeldLock.this.close();
+            }
+        };
     }
 
     @Override

@@ -59,6 +59,7 @@ public final class Merge {
                 if (settings.dryRun()) {
                     c.rollback();
                 } else {
+                    lock.requireHeld();
                     c.commit();
                 }
                 return result;
