@@ -160,6 +160,13 @@ class CliSqliteIT {
         assertThat(CliRun.of("backup", "--from", "jdbc:sqlite:x").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("backup", "--from", "jdbc:sqlite:" + source, "--to", "x", "--jobs", "0").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("frobnicate").exitCode()).isEqualTo(2);
+        for (String rows : new String[] {"0", "1000001"}) {
+            Path archive = dir.resolve("chunks-" + rows);
+            CliRun chunks = CliRun.of("backup", "--from", "jdbc:sqlite:" + source, "--to", archive.toString(), "--chunk-rows", rows);
+            assertThat(chunks.exitCode()).as(chunks.all()).isEqualTo(2);
+            assertThat(chunks.err().strip()).isEqualTo("ferry: --chunk-rows must be between 1 and 1000000, not " + rows);
+            assertThat(archive).as("nothing is written").doesNotExist();
+        }
     }
 
     private static String sha256(Path file) throws Exception {
